@@ -1,0 +1,49 @@
+import type { TaskStatus } from '../core/enums.js';
+
+/** What the engine asks a telephony adapter to do: place one call on one line. */
+export interface DialRequest {
+  taskId: string;
+  lineGroupId: string;
+  lineId: string;
+  callingNumber: string;
+  /** E.164 of the callee. */
+  calledNumber: string;
+  /** Abandon the call as NoAnswer when nobody answers within this many ms (RingingDuration). */
+  ringTimeoutMs: number;
+  /** Channel variables / script variables passed through to the call. */
+  variables: Record<string, string>;
+}
+
+/** Progress the adapter reports while a call runs. Times are the adapter's Clock, UTC ms. */
+export interface DialHooks {
+  onRinging?(at: number): void;
+  onAnswered?(at: number): void;
+}
+
+/**
+ * How a call ended. An expected outcome, never a thrown error: throw only for bugs and broken
+ * infrastructure.
+ */
+export interface DialResult {
+  /** Any TaskStatus except Executing. */
+  status: TaskStatus;
+  /** Free text from the network: `NORMAL_CLEARING`, `USER_BUSY`, `NO_ANSWER`, … */
+  hangupCause: string;
+  sipCode: number | null;
+  /** When the call left (the adapter's clock). */
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number;
+  ringDuration: number;
+  talkDuration: number;
+  /**
+   * True when the line, not the callee, failed (trunk down, caller not registered): the engine
+   * retries the same attempt at once on the next line group, as a failover.
+   */
+  lineFailure: boolean;
+}
+
+export interface TelephonyPort {
+  /** Places a call and resolves when it has ended. Aborting the signal hangs up (status Terminated). */
+  dial(request: DialRequest, hooks?: DialHooks, signal?: AbortSignal): Promise<DialResult>;
+}
