@@ -1,3 +1,5 @@
+import type { FailureReason } from '../enums.js';
+
 /**
  * A calling strategy, parsed and validated (see parseStrategy.ts for the vendor JSON it comes from).
  * Instants are UTC milliseconds; windows and holidays are wall-clock times in the job's zone.
@@ -7,6 +9,7 @@ export type RepeatBy =
   | 'immediate'
   /** Every day inside startTime/endTime, inside the working windows. */
   | 'once'
+  /** Same as `once` (accepted from vendors that write it). */
   | 'day'
   /** Only on `repeatDays` weekdays (0 = Sunday … 6 = Saturday). */
   | 'week'
@@ -39,7 +42,10 @@ export interface Strategy {
   maxAttemptsPerDay: number;
   /** Minutes to wait after an unanswered attempt ended before the next may start. */
   minAttemptInterval: number;
-  /** Cap on attempts over the job's whole life (Outdial extension). See DEFAULTS in parseStrategy. */
+  /**
+   * Cap on attempts over the job's whole life (Outdial extension). When absent: unlimited if endTime is
+   * given, else maxAttemptsPerDay (see totalAttemptCap.ts).
+   */
   maxAttempts?: number;
 }
 
@@ -61,3 +67,12 @@ export interface AttemptHistory {
   /** When the latest attempt ended (UTC ms), null before the first. */
   lastEndedAt: number | null;
 }
+
+/** When a job may next be dialled (nextAttemptAt). */
+export type NextAttempt = { kind: 'at'; at: number } | { kind: 'never'; reason: 'TimeUp' | 'AttemptsExhausted' };
+
+/** What becomes of a job after an attempt ended (decideAfterAttempt). */
+export type AttemptDecision =
+  | { kind: 'succeed' }
+  | { kind: 'fail'; reason: FailureReason }
+  | { kind: 'retry'; at: number };

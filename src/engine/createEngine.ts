@@ -1,0 +1,467 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock.js';
+import { FailureReason, JobStatus, TaskStatus } from '../core/enums.js';
+import { emptyHistory, nextAttemptAt } from '../core/strategy/index.js';
+import type { JobGroup, Line, LineGroup } from '../core/types.js';
+import type { StoreCaps } from '../store/dialects.js';
+import { getJobGroup } from '../store/jobGroups/getJobGroup.js';
+import { listRunnableJobGroups } from '../store/jobGroups/listRunnableJobGroups.js';
+import { updateJobGroupStatus } from '../store/jobGroups/updateJobGroupStatus.js';
+import { claimDueJobs } from '../store/jobs/claimDueJobs.js';
+import { failJobsTimeUp } from '../store/jobs/failJobsTimeUp.js';
+import { hasOpenJobs } from '../store/jobs/hasOpenJobs.js';
+import { nextDueAt } from '../store/jobs/nextDueAt.js';
+import { replanClaimedJob } from '../store/jobs/replanClaimedJob.js';
+import { updateJobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
+import { getLineGroups } from '../store/lineGroups/getLineGroups.js';
+import type { Db, JobRow, NewTaskRow } from '../store/schema.js';
+import { closeExpiredTasks } from '../store/tasks/closeExpiredTasks.js';
+import { insertTasks } from '../store/tasks/insertTasks.js';
+import { renewLeases } from '../store/tasks/renewLeases.js';
+import type { DialResult, TelephonyPort } from '../telephony/port.js';
+import { effectiveStrategy, effectiveZone } from './effectiveStrategy.js';
+import { createEngineEvents, type EngineEvents } from './events.js';
+import { createLinePool } from './linePool.js';
+import { type CallInFlight, createOutcomeRecorder } from './outcomeRecorder.js';
+import { planAfterAttempt } from './planAfterAttempt.js';
+
+export interface EngineOptions {
+  /** Longest sleep between scheduling passes: how soon work from elsewhere (another process) is seen. */
+  pollMs: number;
+  /** How long a call's lease lasts without renewal before a sweeper may close it. */
+  leaseMs: number;
+  /** Most jobs one group may claim in one pass. */
+  claimBatch: number;
+  /** Most outcomes recorded in one transaction. */
+  recordBatch: number;
+  /** How often leases are renewed and expired ones swept. */
+  sweepMs: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  pollMs: 1_000,
+  leaseMs: 60_000,
+  claimBatch: 1_000,
+  recordBatch: 1_000,
+  sweepMs: 30_000,
+};
+
+export interface EngineDeps {
+  db: Kysely<Db>;
+  caps: StoreCaps;
+  clock: Clock;
+  telephony: TelephonyPort;
+  log: Logger;
+  /** This process's name on leases; a new one per start. */
+  owner?: string;
+  newId?: () => string;
+  options?: Partial<EngineOptions>;
+}
+
+export interface Engine {
+  readonly owner: string;
+  readonly events: EngineEvents;
+  start(): void;
+  /**
+   * Stops claiming, lets calls in flight run up to `drainMs` (then hangs them up as Terminated),
+   * records every outcome, and resolves. Nothing is lost.
+   */
+  stop(opts?: { drainMs?: number }): Promise<void>;
+  /** Runs a scheduling pass soon (after jobs were assigned or a group was resumed). */
+  wake(): void;
+  /** Resolves when the engine has nothing to do until time moves: how a simulation knows when to advance. */
+  whenIdle(): Promise<void>;
+  inFlight(): number;
+}
+
+/**
+ * The scheduler and dialer: a loop that claims due jobs group by group (Urgent before Daily),
+ * within each group's concurrency and its lines' capacity and calls per second, places the calls,
+ * fails a call over to the next line group when its line fails, and hands each outcome to the
+ * recorder. It sleeps on the Clock until the next thing can happen.
+ */
+export function createEngine(deps: EngineDeps): Engine {
+  const { db, caps, clock, telephony } = deps;
+  const opts = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
+  const owner = deps.owner ?? `engine-${randomUUID()}`;
+  const newId = deps.newId ?? randomUUID;
+  const log = deps.log.child({ area: 'engine', owner });
+  const events = createEngineEvents();
+  const linePool = createLinePool();
+  const lineGroups = new Map<string, LineGroup>();
+  let lineGroupsLoadedAt = Number.NEGATIVE_INFINITY;
+  const groupCache = new Map<string, JobGroup>();
+  const calls = new Map<string, CallInFlight>();
+  const callsByGroup = new Map<string, number>();
+  const hangUp = new AbortController();
+
+  let busy = 0;
+  let idleWaiters: (() => void)[] = [];
+  const onBusy = (delta: 1 | -1) => {
+    busy += delta;
+    if (busy === 0) {
+      const w = idleWaiters;
+      idleWaiters = [];
+      for (const f of w) f();
+    }
+  };
+  const recorder = createOutcomeRecorder({
+    db,
+    clock,
+    owner,
+    events,
+    log,
+    batchSize: opts.recordBatch,
+    onBusy,
+  });
+
+  let running = false;
+  let stopping = false;
+  let woken = false;
+  let sleeper: AbortController | undefined;
+  let loopDone: Promise<void> = Promise.resolve();
+  let nextSweepAt = Number.NEGATIVE_INFINITY;
+
+  const wake = () => {
+    woken = true;
+    sleeper?.abort();
+  };
+
+  const countGroupCall = (groupId: string, delta: number) =>
+    callsByGroup.set(groupId, (callsByGroup.get(groupId) ?? 0) + delta);
+
+  async function refreshLineGroups(groups: JobGroup[], now: number) {
+    const wanted = new Set(groups.flatMap((g) => g.lineGroupIds));
+    const missing = [...wanted].filter((id) => !lineGroups.has(id));
+    const stale = now - lineGroupsLoadedAt > 60_000;
+    const ids = stale ? [...wanted] : missing;
+    if (ids.length === 0) return;
+    const loaded = await getLineGroups(db, ids);
+    for (const lg of loaded) lineGroups.set(lg.id, lg);
+    linePool.sync(loaded);
+    if (stale) lineGroupsLoadedAt = now;
+  }
+
+  function acquireLine(group: JobGroup, now: number, fromIndex = 0): { line: Line; index: number } | null {
+    for (let i = fromIndex; i < group.lineGroupIds.length; i++) {
+      const line = linePool.acquire(group.lineGroupIds[i] as string, now);
+      if (line) return { line, index: i };
+    }
+    return null;
+  }
+
+  function freeLineRoom(group: JobGroup, now: number): number {
+    let room = 0;
+    for (const id of group.lineGroupIds) room += linePool.available(id, now);
+    return room;
+  }
+
+  /** Claims and starts what one group may dial now; returns when this group next needs a pass. */
+  async function dispatchGroup(group: JobGroup, now: number): Promise<number> {
+    groupCache.set(group.id, group);
+    const calendar = nextAttemptAt(group.strategy, group.timeZone, emptyHistory(), now);
+    if (calendar.kind === 'never' && calendar.reason === 'TimeUp') {
+      const failed = await failJobsTimeUp(db, group.id, now);
+      if (failed > 0) log.info({ jobGroupId: group.id, failed }, 'group ended: unfinished jobs failed TimeUp');
+    }
+    const open = calendar.kind === 'at' && calendar.at <= now;
+    const inGroup = callsByGroup.get(group.id) ?? 0;
+    const groupRoom = group.concurrency > 0 ? group.concurrency - inGroup : Number.POSITIVE_INFINITY;
+    const limit = Math.min(groupRoom, freeLineRoom(group, now), opts.claimBatch);
+    if (limit <= 0) {
+      // Bound by capacity: an ending call wakes the loop; a calls-per-second limit refills on time.
+      let at = now + opts.pollMs;
+      for (const id of group.lineGroupIds) at = Math.min(at, linePool.throttledUntil(id, now));
+      return at;
+    }
+
+    const started: CallInFlight[] = [];
+    const finished: JobRow[] = [];
+    let claimedCount = 0;
+    try {
+      await db.transaction().execute(async (trx) => {
+        started.length = 0;
+        finished.length = 0;
+        const jobs = await claimDueJobs(trx, caps, { jobGroupId: group.id, now, limit, onlyOwnCalendar: !open });
+        claimedCount = jobs.length;
+        const tasks: NewTaskRow[] = [];
+        for (const job of jobs) {
+          if (!open || job.time_zone !== null || job.strategy !== null) {
+            const history = {
+              attempts: job.attempts,
+              dayKey: job.day_key,
+              dayAttempts: job.day_attempts,
+              lastEndedAt: job.last_ended_at,
+            };
+            const next = nextAttemptAt(effectiveStrategy(job, group), effectiveZone(job, group), history, now);
+            if (next.kind === 'never') {
+              const reason = next.reason === 'TimeUp' ? FailureReason.TimeUp : FailureReason.NoAnswer;
+              await replanClaimedJob(trx, { jobId: job.id, now, failureReason: reason });
+              finished.push({ ...job, status: JobStatus.Failed, failure_reason: reason });
+              continue;
+            }
+            if (next.at > now) {
+              await replanClaimedJob(trx, { jobId: job.id, now, nextAttemptAt: next.at });
+              continue;
+            }
+          }
+          const got = acquireLine(group, now);
+          if (!got) {
+            await replanClaimedJob(trx, { jobId: job.id, now, nextAttemptAt: job.next_attempt_at ?? now });
+            continue;
+          }
+          const taskId = newId();
+          started.push({
+            taskId,
+            job,
+            group,
+            line: got.line,
+            lineGroupIndex: got.index,
+            lineFailures: 0,
+            startedAt: now,
+          });
+          tasks.push({
+            id: taskId,
+            job_id: job.id,
+            job_group_id: group.id,
+            instance_id: job.instance_id,
+            attempt: job.attempts + 1,
+            status: TaskStatus.Executing,
+            planned_time: job.next_attempt_at ?? now,
+            actual_time: now,
+            end_time: null,
+            calling_number: got.line.callingNumber,
+            called_number: job.phone_number,
+            line_group_id: got.line.lineGroupId,
+            line_id: got.line.id,
+            hangup_cause: null,
+            sip_code: null,
+            ring_duration: 0,
+            talk_duration: 0,
+            line_failures: 0,
+            owner,
+            lease_until: now + opts.leaseMs,
+          });
+        }
+        await insertTasks(trx, caps, tasks);
+        if (tasks.length > 0 && group.status === 'Scheduling') {
+          await updateJobGroupStatus(trx, {
+            id: group.id,
+            from: ['Scheduling'],
+            to: 'Executing',
+            now,
+            startedAt: now,
+          });
+        }
+      });
+    } catch (error) {
+      for (const c of started) linePool.release(c.line);
+      throw error;
+    }
+    for (const job of finished) {
+      events.emit('engine:job:finished', {
+        jobId: job.id,
+        jobGroupId: group.id,
+        status: JobStatus.Failed,
+        failureReason: job.failure_reason as never,
+      });
+    }
+    for (const call of started) startCall(call);
+
+    if (claimedCount >= limit) return now; // more may be due: go again at once
+    if (!open) return calendar.kind === 'at' ? calendar.at : now + opts.pollMs;
+    const due = await nextDueAt(db, group.id);
+    if (due === null && (callsByGroup.get(group.id) ?? 0) === 0) await completeIfDone(group, now);
+    return due === null ? now + opts.pollMs : Math.max(due, now + 1);
+  }
+
+  async function completeIfDone(group: JobGroup, now: number) {
+    if (await hasOpenJobs(db, group.id)) return;
+    const done = await updateJobGroupStatus(db, {
+      id: group.id,
+      from: ['Scheduling', 'Executing'],
+      to: 'Completed',
+      now,
+      finishedAt: now,
+    });
+    if (done) {
+      log.info({ jobGroupId: group.id }, 'job group completed');
+      events.emit('engine:group:completed', { jobGroupId: group.id, at: now });
+    }
+  }
+
+  function startCall(call: CallInFlight) {
+    calls.set(call.taskId, call);
+    countGroupCall(call.group.id, 1);
+    events.emit('engine:call:started', {
+      taskId: call.taskId,
+      jobId: call.job.id,
+      jobGroupId: call.group.id,
+      lineId: call.line.id,
+      at: call.startedAt,
+    });
+    placeDial(call);
+  }
+
+  function placeDial(call: CallInFlight) {
+    const extras: Record<string, string> = {};
+    for (const e of JSON.parse(call.job.extras) as { key: string; value: string }[]) extras[e.key] = e.value;
+    telephony
+      .dial(
+        {
+          taskId: call.taskId,
+          lineGroupId: call.line.lineGroupId,
+          lineId: call.line.id,
+          callingNumber: call.line.callingNumber,
+          calledNumber: call.job.phone_number,
+          ringTimeoutMs: call.group.ringingDuration * 1000,
+          variables: extras,
+        },
+        undefined,
+        hangUp.signal,
+      )
+      .then(
+        (result) => onDialEnded(call, result),
+        (error: unknown) => {
+          log.error({ err: error, taskId: call.taskId }, 'telephony adapter failed a dial');
+          const at = clock.now();
+          onDialEnded(call, {
+            status: TaskStatus.Failed,
+            hangupCause: 'ADAPTER_ERROR',
+            sipCode: null,
+            startedAt: call.startedAt,
+            answeredAt: null,
+            endedAt: at,
+            ringDuration: 0,
+            talkDuration: 0,
+            lineFailure: false,
+          });
+        },
+      );
+  }
+
+  function onDialEnded(call: CallInFlight, result: DialResult) {
+    linePool.release(call.line);
+    if (result.lineFailure && !hangUp.signal.aborted) {
+      // The line, not the callee, failed: the same attempt goes out on the next line group.
+      const next = acquireLine(call.group, clock.now(), call.lineGroupIndex + 1);
+      if (next) {
+        call.line = next.line;
+        call.lineGroupIndex = next.index;
+        call.lineFailures++;
+        placeDial(call);
+        return;
+      }
+    }
+    calls.delete(call.taskId);
+    countGroupCall(call.group.id, -1);
+    recorder.push(call, result);
+    wake();
+  }
+
+  /** Closes calls of engines that stopped renewing their leases, and reschedules their jobs. */
+  async function sweep(now: number) {
+    if (calls.size > 0) await renewLeases(db, owner, now + opts.leaseMs);
+    for (;;) {
+      const closed = await db.transaction().execute(async (trx) => {
+        const expired = await closeExpiredTasks(trx, now, 500);
+        for (const { task, job } of expired) {
+          const group = groupCache.get(job.job_group_id) ?? (await getJobGroup(trx, job.job_group_id));
+          if (!group) continue;
+          const plan = planAfterAttempt(job, group, {
+            status: TaskStatus.Terminated,
+            startedAt: task.actual_time ?? task.planned_time,
+            endedAt: now,
+            now,
+          });
+          await updateJobAfterAttempt(trx, plan);
+        }
+        return expired.length;
+      });
+      if (closed > 0) log.warn({ closed }, 'closed calls whose engine stopped renewing its lease');
+      if (closed < 500) break;
+    }
+  }
+
+  async function pass(): Promise<number> {
+    const now = clock.now();
+    let wakeAt = now + opts.pollMs;
+    if (now >= nextSweepAt) {
+      await sweep(now);
+      nextSweepAt = now + opts.sweepMs;
+    }
+    wakeAt = Math.min(wakeAt, nextSweepAt);
+    const groups = await listRunnableJobGroups(db);
+    await refreshLineGroups(groups, now);
+    for (const group of groups) {
+      if (stopping) break;
+      wakeAt = Math.min(wakeAt, await dispatchGroup(group, now));
+    }
+    return wakeAt;
+  }
+
+  async function loop() {
+    while (!stopping) {
+      woken = false;
+      onBusy(1);
+      let wakeAt: number;
+      try {
+        wakeAt = await pass();
+      } catch (error) {
+        log.error({ err: error }, 'scheduling pass failed');
+        events.emit('engine:tick:error', { error });
+        wakeAt = clock.now() + opts.pollMs;
+      } finally {
+        onBusy(-1);
+      }
+      if (stopping) break;
+      if (woken) continue;
+      sleeper = new AbortController();
+      try {
+        await clock.sleep(Math.max(0, wakeAt - clock.now()), sleeper.signal);
+      } catch {
+        // woken early
+      }
+      sleeper = undefined;
+    }
+  }
+
+  return {
+    owner,
+    events,
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop();
+    },
+    async stop({ drainMs = 30_000 } = {}) {
+      stopping = true;
+      sleeper?.abort();
+      await loopDone;
+      if (calls.size > 0) {
+        const allEnded = new Promise<void>((resolve) => {
+          const check = () => (calls.size === 0 ? resolve() : setImmediate(check));
+          check();
+        });
+        const deadline = new AbortController();
+        await Promise.race([allEnded, clock.sleep(drainMs, deadline.signal).catch(() => undefined)]);
+        deadline.abort();
+        hangUp.abort(new Error('engine stopping'));
+        await allEnded;
+      }
+      await recorder.drain();
+      running = false;
+    },
+    wake,
+    async whenIdle() {
+      for (;;) {
+        await new Promise<void>((r) => setImmediate(r));
+        if (busy === 0) return;
+        await new Promise<void>((r) => idleWaiters.push(r));
+      }
+    },
+    inFlight: () => calls.size,
+  };
+}

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock.js';
+import { isTerminalJobStatus, TaskStatus } from '../core/enums.js';
+import { assertTaskTransition } from '../core/machines/taskTransitions.js';
+import type { JobGroup, Line } from '../core/types.js';
+import { updateJobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
+import type { Db, JobRow } from '../store/schema.js';
+import { completeTask } from '../store/tasks/completeTask.js';
+import type { DialResult } from '../telephony/port.js';
+import type { EngineEvents } from './events.js';
+import { planAfterAttempt } from './planAfterAttempt.js';
+
+/** A call this engine placed and holds until its outcome is recorded. */
+export interface CallInFlight {
+  taskId: string;
+  job: JobRow;
+  group: JobGroup;
+  line: Line;
+  /** Index into group.lineGroupIds of the line group carrying the call. */
+  lineGroupIndex: number;
+  lineFailures: number;
+  startedAt: number;
+}
+
+export interface OutcomeRecorder {
+  push(call: CallInFlight, result: DialResult): void;
+  /** Resolves when everything pushed so far is committed. */
+  drain(): Promise<void>;
+  pending(): number;
+}
+
+/**
+ * Records ended calls in batches: each batch is one transaction holding every task's outcome and its
+ * job's next state, so the store never shows a task ended without its job updated, or the reverse.
+ * A crash before the commit leaves the tasks Executing; the lease sweeper closes them.
+ */
+export function createOutcomeRecorder(deps: {
+  db: Kysely<Db>;
+  clock: Clock;
+  owner: string;
+  events: EngineEvents;
+  log: Logger;
+  batchSize: number;
+  onBusy(delta: 1 | -1): void;
+}): OutcomeRecorder {
+  const { db, clock, owner, events, log } = deps;
+  let buffer: { call: CallInFlight; result: DialResult }[] = [];
+  let flushing: Promise<void> | null = null;
+  let retryDelay = 0;
+
+  const flushOnce = async () => {
+    const batch = buffer.slice(0, deps.batchSize);
+    const now = clock.now();
+    const finished: { call: CallInFlight; result: DialResult; jobStatus?: number; failureReason: number | null }[] = [];
+    await db.transaction().execute(async (trx) => {
+      finished.length = 0;
+      for (const { call, result } of batch) {
+        assertTaskTransition(TaskStatus.Executing, result.status);
+        const closed = await completeTask(trx, {
+          taskId: call.taskId,
+          owner,
+          status: result.status,
+          actualTime: result.startedAt,
+          endTime: result.endedAt,
+          hangupCause: result.hangupCause,
+          sipCode: result.sipCode,
+          ringDuration: result.ringDuration,
+          talkDuration: result.talkDuration,
+          lineFailures: call.lineFailures,
+          lineGroupId: call.line.lineGroupId,
+          lineId: call.line.id,
+          callingNumber: call.line.callingNumber,
+        });
+        if (!closed) {
+          log.warn({ taskId: call.taskId }, 'lease lost before the outcome was recorded; the sweeper closed it');
+          continue;
+        }
+        const plan = planAfterAttempt(call.job, call.group, {
+          status: result.status,
+          startedAt: call.startedAt,
+          endedAt: result.endedAt,
+          now,
+        });
+        await updateJobAfterAttempt(trx, plan);
+        finished.push({ call, result, jobStatus: plan.status, failureReason: plan.failureReason });
+      }
+    });
+    buffer = buffer.slice(batch.length);
+    for (const f of finished) {
+      const { call } = f;
+      events.emit('engine:call:ended', {
+        taskId: call.taskId,
+        jobId: call.job.id,
+        jobGroupId: call.group.id,
+        status: f.result.status,
+        at: f.result.endedAt,
+      });
+      if (f.jobStatus !== undefined && isTerminalJobStatus(f.jobStatus as never)) {
+        events.emit('engine:job:finished', {
+          jobId: call.job.id,
+          jobGroupId: call.group.id,
+          status: f.jobStatus as never,
+          failureReason: f.failureReason as never,
+        });
+      }
+    }
+  };
+
+  const run = async () => {
+    try {
+      while (buffer.length > 0) {
+        try {
+          await flushOnce();
+          retryDelay = 0;
+        } catch (error) {
+          // The store is unreachable: keep the outcomes and try again, backing off up to 30 s.
+          retryDelay = Math.min(30_000, Math.max(500, retryDelay * 2));
+          log.error({ err: error, retryInMs: retryDelay }, 'recording call outcomes failed');
+          await clock.sleep(retryDelay);
+        }
+      }
+    } finally {
+      flushing = null;
+      deps.onBusy(-1);
+    }
+  };
+
+  return {
+    push(call, result) {
+      buffer.push({ call, result });
+      if (flushing) return;
+      deps.onBusy(1);
+      // Let every call ending in this turn join the batch before writing.
+      flushing = new Promise<void>((r) => setImmediate(r)).then(run);
+    },
+    async drain() {
+      while (flushing) await flushing;
+    },
+    pending: () => buffer.length,
+  };
+}

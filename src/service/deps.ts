@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { CountryCode } from 'libphonenumber-js';
+import type { Clock } from '../core/clock.js';
+import type { StoreCaps } from '../store/dialects.js';
+import type { Db } from '../store/schema.js';
+
+/** What the operations a face calls (create a group, assign jobs, …) need. */
+export interface ServiceDeps {
+  db: Kysely<Db>;
+  caps: StoreCaps;
+  clock: Clock;
+  newId: () => string;
+  /** Country national phone numbers are read in. */
+  defaultCountry: CountryCode;
+  /** Zone a job group's windows are read in when it names none. */
+  defaultTimeZone: string;
+}

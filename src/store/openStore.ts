@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { POSTGRES_CAPS, SQLITE_CAPS, type StoreCaps } from './dialects.js';
+import { migrateToLatest } from './migrate.js';
+import type { Db } from './schema.js';
+
+export interface Store {
+  db: Kysely<Db>;
+  caps: StoreCaps;
+  /** Where the data lives, for people: a file path or a redacted URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StoreConfig {
+  /** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (or `:memory:`). */
+  database: string;
+  /** PostgreSQL schema to use (created if missing); tests give each file its own. */
+  schema?: string;
+  /** Run migrations on open (default true). */
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** Opens the store named by the config, migrated to the latest schema unless told otherwise. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const store = config.database.startsWith('postgres') ? await openPostgres(config) : openSqlite(config.database);
+  if (config.migrate !== false) await migrateToLatest(store.db);
+  return store;
+}
+
+function openSqlite(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new Database(path);
+  database.pragma('journal_mode = WAL');
+  // WAL + NORMAL: a power loss may drop the last commits, a process crash loses nothing.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Db>({ dialect: new SqliteDialect({ database }) });
+  return { db, caps: SQLITE_CAPS, location: path, close: () => db.destroy() };
+}
+
+async function openPostgres(config: StoreConfig): Promise<Store> {
+  const schema = config.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: config.database,
+    max: config.poolSize ?? 10,
+    // Instants are bigint: parse them as numbers (ms fit in 53 bits), and counts too.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID || oid === NUMERIC_OID
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  if (schema) {
+    const client = await pool.connect();
+    try {
+      await client.query(`create schema if not exists ${schema}`);
+    } finally {
+      client.release();
+    }
+  }
+  const db = new Kysely<Db>({ dialect: new PostgresDialect({ pool }) });
+  return { db, caps: POSTGRES_CAPS, location: redact(config.database), close: () => db.destroy() };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}

@@ -1,0 +1,105 @@
+import type { FailureReason, JobGroupStatus, JobStatus, TaskStatus } from '../core/enums.js';
+import { JobGroupPriority } from '../core/enums.js';
+import type { RecallStrategy, Strategy } from '../core/strategy/types.js';
+import type { Job, JobGroup, Line, LineGroup, Task } from '../core/types.js';
+import type { JobGroupRow, JobRow, LineGroupRow, LineRow, TaskRow } from './schema.js';
+
+/** Row ↔ domain mapping: the one place that knows how a domain object is laid out in columns. */
+
+export const priorityRank = (p: keyof typeof JobGroupPriority): number => JobGroupPriority[p];
+export const priorityName = (rank: number): keyof typeof JobGroupPriority => (rank === 0 ? 'Urgent' : 'Daily');
+
+export function toJobGroup(r: JobGroupRow): JobGroup {
+  return {
+    id: r.id,
+    instanceId: r.instance_id,
+    name: r.name,
+    description: r.description,
+    scriptId: r.script_id,
+    status: r.status as JobGroupStatus,
+    priority: priorityName(r.priority),
+    strategy: JSON.parse(r.strategy) as Strategy,
+    recallStrategy: JSON.parse(r.recall_strategy) as RecallStrategy,
+    lineGroupIds: JSON.parse(r.line_group_ids) as string[],
+    ringingDuration: r.ringing_duration,
+    concurrency: r.concurrency,
+    timeZone: r.time_zone,
+    createdAt: r.created_at,
+    modifiedAt: r.modified_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    version: r.version,
+  };
+}
+
+export function toLineGroup(r: LineGroupRow, lines: LineRow[]): LineGroup {
+  return {
+    id: r.id,
+    instanceId: r.instance_id,
+    name: r.name,
+    capacity: r.capacity,
+    callsPerSecond: r.calls_per_second,
+    createdAt: r.created_at,
+    lines: lines
+      .filter((l) => l.line_group_id === r.id)
+      .sort((a, b) => a.position - b.position)
+      .map(
+        (l): Line => ({
+          id: l.id,
+          lineGroupId: l.line_group_id,
+          position: l.position,
+          callingNumber: l.calling_number,
+          capacity: l.capacity,
+        }),
+      ),
+  };
+}
+
+export function toJob(r: JobRow): Job {
+  return {
+    id: r.id,
+    instanceId: r.instance_id,
+    jobGroupId: r.job_group_id,
+    referenceId: r.reference_id,
+    status: r.status as JobStatus,
+    failureReason: r.failure_reason as FailureReason | null,
+    priority: r.priority,
+    contacts: JSON.parse(r.contacts),
+    extras: JSON.parse(r.extras),
+    timeZone: r.time_zone,
+    strategy: r.strategy === null ? null : (JSON.parse(r.strategy) as Strategy),
+    nextAttemptAt: r.next_attempt_at,
+    history: {
+      attempts: r.attempts,
+      dayKey: r.day_key,
+      dayAttempts: r.day_attempts,
+      lastEndedAt: r.last_ended_at,
+    },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    finishedAt: r.finished_at,
+    version: r.version,
+  };
+}
+
+export function toTask(r: TaskRow): Task {
+  return {
+    id: r.id,
+    jobId: r.job_id,
+    jobGroupId: r.job_group_id,
+    instanceId: r.instance_id,
+    attempt: r.attempt,
+    status: r.status as TaskStatus,
+    plannedTime: r.planned_time,
+    actualTime: r.actual_time,
+    endTime: r.end_time,
+    callingNumber: r.calling_number,
+    calledNumber: r.called_number,
+    lineGroupId: r.line_group_id,
+    lineId: r.line_id,
+    hangupCause: r.hangup_cause,
+    sipCode: r.sip_code,
+    ringDuration: r.ring_duration,
+    talkDuration: r.talk_duration,
+  };
+}
