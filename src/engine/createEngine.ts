@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
@@ -38,6 +39,8 @@ export interface EngineOptions {
   recordBatch: number;
   /** How often leases are renewed and expired ones swept. */
   sweepMs: number;
+  /** A line that failed takes no new call for this long; its siblings carry the traffic. */
+  lineRestMs: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -46,6 +49,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   claimBatch: 1_000,
   recordBatch: 1_000,
   sweepMs: 30_000,
+  lineRestMs: 60_000,
 };
 
 export interface EngineDeps {
@@ -96,6 +100,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const calls = new Map<string, CallInFlight>();
   const callsByGroup = new Map<string, number>();
   const hangUp = new AbortController();
+  // Every call in flight listens on this one signal.
+  setMaxListeners(0, hangUp.signal);
 
   let busy = 0;
   let idleWaiters: (() => void)[] = [];
@@ -271,7 +277,13 @@ export function createEngine(deps: EngineDeps): Engine {
     for (const call of started) startCall(call);
 
     if (claimedCount >= limit) return now; // more may be due: go again at once
-    if (!open) return calendar.kind === 'at' ? calendar.at : now + opts.pollMs;
+    if (!open) {
+      // Closed (outside the windows, or past the end for good): a group whose last job ended meanwhile (a call
+      // ringing past the window or the end, a crashed engine's call swept, jobs failed TimeUp) completes now,
+      // not at the next opening, which after the end never comes.
+      if ((callsByGroup.get(group.id) ?? 0) === 0) await completeIfDone(group, now);
+      return calendar.kind === 'at' ? calendar.at : now + opts.pollMs;
+    }
     const due = await nextDueAt(db, group.id);
     if (due === null && (callsByGroup.get(group.id) ?? 0) === 0) await completeIfDone(group, now);
     return due === null ? now + opts.pollMs : Math.max(due, now + 1);
@@ -345,8 +357,10 @@ export function createEngine(deps: EngineDeps): Engine {
   function onDialEnded(call: CallInFlight, result: DialResult) {
     linePool.release(call.line);
     if (result.lineFailure && !hangUp.signal.aborted) {
+      const now = clock.now();
+      linePool.rest(call.line, now + opts.lineRestMs);
       // The line, not the callee, failed: the same attempt goes out on the next line group.
-      const next = acquireLine(call.group, clock.now(), call.lineGroupIndex + 1);
+      const next = acquireLine(call.group, now, call.lineGroupIndex + 1);
       if (next) {
         call.line = next.line;
         call.lineGroupIndex = next.index;

@@ -13,6 +13,8 @@ export interface LinePool {
   /** Takes a line on the group (the first, in order, with room), or null. */
   acquire(lineGroupId: string, now: number): Line | null;
   release(line: Line): void;
+  /** A line that failed is skipped until `until`, so new calls go to its healthy siblings meanwhile. */
+  rest(line: Line, until: number): void;
   /**
    * When a group that has free lines but reached its calls-per-second limit may start the next call; +Infinity
    * when calls per second is not what holds the group back.
@@ -49,6 +51,22 @@ export function createLinePool(): LinePool {
     return k - s.recent.length;
   };
   const lineIndex = new Map<string, number>();
+  const restingUntil = new Map<string, number>();
+  /** Free line capacity: one subtraction, unless some line of the group is resting. */
+  const lineRoom = (s: GroupState, now: number) => {
+    if (restingUntil.size === 0) return s.lineCapacity - s.busy;
+    let room = 0;
+    for (const l of s.group.lines) if (usable(l, now)) room += l.capacity - (lineBusy.get(l.id) ?? 0);
+    return room;
+  };
+  const usable = (l: Line, now: number) => {
+    if ((lineBusy.get(l.id) ?? 0) >= l.capacity) return false;
+    const until = restingUntil.get(l.id);
+    if (until === undefined) return true;
+    if (until > now) return false;
+    restingUntil.delete(l.id);
+    return true;
+  };
 
   return {
     sync(list) {
@@ -67,7 +85,7 @@ export function createLinePool(): LinePool {
     available(id, now) {
       const s = groups.get(id);
       if (!s) return 0;
-      return Math.max(0, Math.min(Math.min(s.group.capacity, s.lineCapacity) - s.busy, startsLeft(s, now)));
+      return Math.max(0, Math.min(s.group.capacity - s.busy, lineRoom(s, now), startsLeft(s, now)));
     },
     acquire(id, now) {
       const s = groups.get(id);
@@ -77,6 +95,7 @@ export function createLinePool(): LinePool {
       let i = s.firstFree;
       while (i < lines.length && (lineBusy.get((lines[i] as Line).id) ?? 0) >= (lines[i] as Line).capacity) i++;
       s.firstFree = i;
+      while (i < lines.length && !usable(lines[i] as Line, now)) i++;
       const line = lines[i];
       if (!line) return null;
       lineBusy.set(line.id, (lineBusy.get(line.id) ?? 0) + 1);
@@ -93,6 +112,9 @@ export function createLinePool(): LinePool {
       }
       lineBusy.set(line.id, (lineBusy.get(line.id) ?? 1) - 1);
       total--;
+    },
+    rest(line, until) {
+      restingUntil.set(line.id, until);
     },
     throttledUntil(id, now) {
       const s = groups.get(id);

@@ -3,17 +3,23 @@ import { OutdialError } from '../core/errors.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Db } from './schema.js';
 
-const migrator = (db: Kysely<Db>) =>
+/**
+ * `schema` is the PostgreSQL schema the store lives in. Kysely must be told it: without it, the migrator
+ * checks for its bookkeeping tables in every schema of the database, so a fresh schema beside an already
+ * migrated one was taken as migrated and failed on `relation "outdial_migration_lock" does not exist`.
+ */
+const migrator = (db: Kysely<Db>, schema: string | undefined) =>
   new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
     migrationTableName: 'outdial_migration',
     migrationLockTableName: 'outdial_migration_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
 
-/** Brings the schema to the latest version; returns what ran. */
-export async function migrateToLatest(db: Kysely<Db>): Promise<MigrationResultSet> {
-  const result = await migrator(db).migrateToLatest();
+/** Brings the schema to the latest version; returns what ran. `schema`: the store's PostgreSQL schema. */
+export async function migrateToLatest(db: Kysely<Db>, schema?: string): Promise<MigrationResultSet> {
+  const result = await migrator(db, schema).migrateToLatest();
   if (result.error) {
     throw new OutdialError(
       'INTERNAL',
@@ -25,8 +31,8 @@ export async function migrateToLatest(db: Kysely<Db>): Promise<MigrationResultSe
   return result;
 }
 
-/** True when every known migration has been applied. */
-export async function isMigrated(db: Kysely<Db>): Promise<boolean> {
-  const all = await migrator(db).getMigrations();
+/** True when every known migration has been applied. `schema`: the store's PostgreSQL schema. */
+export async function isMigrated(db: Kysely<Db>, schema?: string): Promise<boolean> {
+  const all = await migrator(db, schema).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }

@@ -12,6 +12,8 @@ export interface Store {
   caps: StoreCaps;
   /** Where the data lives, for people: a file path or a redacted URL. */
   location: string;
+  /** The PostgreSQL schema holding the tables (the search path's first); undefined on SQLite. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ const NUMERIC_OID = 1700;
 /** Opens the store named by the config, migrated to the latest schema unless told otherwise. */
 export async function openStore(config: StoreConfig): Promise<Store> {
   const store = config.database.startsWith('postgres') ? await openPostgres(config) : openSqlite(config.database);
-  if (config.migrate !== false) await migrateToLatest(store.db);
+  if (config.migrate !== false) await migrateToLatest(store.db, store.schema);
   return store;
 }
 
@@ -62,16 +64,35 @@ async function openPostgres(config: StoreConfig): Promise<Store> {
     },
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  if (schema) {
-    const client = await pool.connect();
-    try {
-      await client.query(`create schema if not exists ${schema}`);
-    } finally {
-      client.release();
-    }
+  let current: string | undefined;
+  const client = await pool.connect();
+  try {
+    if (schema) await createSchema(client, schema);
+    current = (await client.query<{ s: string | null }>('select current_schema() as s')).rows[0]?.s ?? undefined;
+  } finally {
+    client.release();
   }
   const db = new Kysely<Db>({ dialect: new PostgresDialect({ pool }) });
-  return { db, caps: POSTGRES_CAPS, location: redact(config.database), close: () => db.destroy() };
+  return {
+    db,
+    caps: POSTGRES_CAPS,
+    location: redact(config.database),
+    schema: current,
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * `if not exists` does not make concurrent creates safe: of two engines opening one new schema at once,
+ * the loser fails on pg_namespace's unique index (23505). The schema exists then, which is all we need.
+ */
+async function createSchema(client: pg.PoolClient, schema: string): Promise<void> {
+  try {
+    await client.query(`create schema if not exists ${schema}`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
 }
 
 function redact(url: string): string {

@@ -17,28 +17,41 @@ export interface TestStore extends Store {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated store: `:memory:` SQLite, or a new schema on the loopback PostgreSQL. */
-export async function openTestStore(dialect: TestDialect): Promise<TestStore> {
+/** A schema name no other test uses: `t_<20 hex>`. */
+export const freshSchemaName = (): string => `t_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+
+/**
+ * A fresh store, migrated unless `migrate: false`: `:memory:` SQLite, or a new schema on the loopback
+ * PostgreSQL (`schema` names it, for tests that open several stores on one schema).
+ */
+export async function openTestStore(
+  dialect: TestDialect,
+  o: { migrate?: boolean; schema?: string } = {},
+): Promise<TestStore> {
   if (dialect === 'sqlite') {
-    const store = await openStore({ database: ':memory:' });
+    const store = await openStore({ database: ':memory:', migrate: o.migrate ?? true });
     return { ...store, drop: () => store.close() };
   }
   await ensurePostgres();
-  const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-  const store = await openStore({ database: TEST_POSTGRES_URL, schema, poolSize: 4 });
+  const schema = o.schema ?? freshSchemaName();
+  const store = await openStore({ database: TEST_POSTGRES_URL, schema, poolSize: 4, migrate: o.migrate ?? true });
   return {
     ...store,
     async drop() {
       await store.close();
-      const client = new pg.Client(TEST_POSTGRES_URL);
-      await client.connect();
-      try {
-        await client.query(`drop schema if exists ${schema} cascade`);
-      } finally {
-        await client.end();
-      }
+      await dropPostgresSchema(schema);
     },
   };
+}
+
+export async function dropPostgresSchema(schema: string): Promise<void> {
+  const client = new pg.Client(TEST_POSTGRES_URL);
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 let postgresChecked: Promise<void> | undefined;

@@ -26,7 +26,7 @@ export interface ClaimQuery {
  * WHERE makes a lost race a skipped row, never a double claim.
  */
 export async function claimDueJobs(db: Kysely<Db>, caps: StoreCaps, q: ClaimQuery): Promise<JobRow[]> {
-  return db
+  const claimed = await db
     .with('due', (w) => {
       let due = w
         .selectFrom('job')
@@ -46,4 +46,7 @@ export async function claimDueJobs(db: Kysely<Db>, caps: StoreCaps, q: ClaimQuer
     .where('status', '=', JobStatus.Scheduling)
     .returningAll()
     .execute();
+  // RETURNING promises no order (both backends give table order): put the earliest due first again, as
+  // the caller starts calls in the order given until its lines run out.
+  return claimed.sort((a, b) => (a.next_attempt_at ?? 0) - (b.next_attempt_at ?? 0) || (a.id < b.id ? -1 : 1));
 }

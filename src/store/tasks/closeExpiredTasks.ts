@@ -23,15 +23,16 @@ export async function closeExpiredTasks(
     .limit(limit)
     .execute();
   if (expired.length === 0) return [];
+  const lost = {
+    status: TaskStatus.Terminated,
+    end_time: now,
+    hangup_cause: LOST_LEASE_CAUSE,
+    owner: null,
+    lease_until: null,
+  };
   const closed = await db
     .updateTable('task')
-    .set({
-      status: TaskStatus.Terminated,
-      end_time: now,
-      hangup_cause: LOST_LEASE_CAUSE,
-      owner: null,
-      lease_until: null,
-    })
+    .set(lost)
     .where(
       'id',
       'in',
@@ -56,6 +57,6 @@ export async function closeExpiredTasks(
   const byId = new Map(jobs.map((j) => [j.id, j]));
   return tasks.flatMap((task) => {
     const job = byId.get(task.job_id);
-    return job ? [{ task: { ...task, status: TaskStatus.Terminated, end_time: now }, job }] : [];
+    return job ? [{ task: { ...task, ...lost }, job }] : [];
   });
 }

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Everything the process reads from its environment, parsed once here and nowhere else. */
+const EnvSchema = z.object({
+  OUTDIAL_DATABASE_URL: z.string().min(1).optional(),
+  OUTDIAL_DATA_DIR: z.string().min(1).default('.outdial'),
+  OUTDIAL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  OUTDIAL_DEFAULT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as CN')
+    .default('CN'),
+  OUTDIAL_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { OutdialError } from '../core/errors.js';
+import { SIM_PROFILES, type SimProfileName } from '../telephony/sim/simProfiles.js';
+import { loadConfig } from './config.js';
+import { runDemo } from './demo/runDemo.js';
+
+const USAGE = `outdial — outbound calling platform
+
+Usage:
+  outdial demo [--contacts N] [--seed N] [--profile NAME]
+      Runs a simulated week-long campaign through the real engine and store, then prints a summary.
+      --contacts   how many contacts to call (default 1000)
+      --seed       seed of the simulated callees (default 42)
+      --profile    simulated network: ${Object.keys(SIM_PROFILES).join(', ')} (default 'default')
+  outdial help
+
+Environment:
+  OUTDIAL_DATABASE_URL   postgres://… to use PostgreSQL (default: SQLite in OUTDIAL_DATA_DIR)
+  OUTDIAL_DATA_DIR       where SQLite files live (default .outdial)
+  OUTDIAL_TIME_ZONE      zone of the calling windows (default Asia/Shanghai)
+  OUTDIAL_DEFAULT_COUNTRY country of national phone numbers (default CN)
+  OUTDIAL_LOG_LEVEL      fatal | error | warn | info | debug (default warn)
+`;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const config = loadConfig();
+    const log = pino({ level: config.OUTDIAL_LOG_LEVEL }, pino.destination(2));
+    if (command === 'demo') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { contacts: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' } },
+        strict: true,
+      });
+      const profile = (values.profile ?? 'default') as SimProfileName;
+      if (!(profile in SIM_PROFILES)) {
+        throw new UsageError(`--profile must be one of ${Object.keys(SIM_PROFILES).join(', ')}`);
+      }
+      await runDemo(
+        config,
+        {
+          contacts: positiveInt('contacts', values.contacts, 1000, 1_000_000),
+          seed: positiveInt('seed', values.seed, 42, 2 ** 31),
+          profile,
+        },
+        log,
+      );
+      return 0;
+    }
+    throw new UsageError(`unknown command '${command}'`);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      process.stderr.write(`outdial: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof OutdialError) {
+      process.stderr.write(`outdial: ${error.code}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
