@@ -45,7 +45,9 @@ describe('outdial demo', () => {
     expect(out).toContain(join(dir, 'demo.sqlite'));
     expect(out).toMatch(/job group\s+Completed/);
     const jobSection = out.slice(out.indexOf('Jobs by JobStatus'), out.indexOf('Tasks (call attempts)'));
-    const jobs = [...jobSection.matchAll(/^ {2}(Scheduling|Executing|Succeeded|Paused|Failed|Cancelled) \(\d\)\s+(\d+)/gm)];
+    const jobs = [
+      ...jobSection.matchAll(/^ {2}(Scheduling|Executing|Succeeded|Paused|Failed|Cancelled) \(\d\)\s+(\d+)/gm),
+    ];
     expect(jobs.reduce((n, m) => n + Number(m[2]), 0)).toBe(200);
     expect(jobs.find((m) => m[1] === 'Scheduling')?.[2]).toBe('0');
     expect(jobs.find((m) => m[1] === 'Executing')?.[2]).toBe('0');
