@@ -187,6 +187,49 @@ for (const dialect of TEST_DIALECTS) {
       expect(new Set(tasks.map((x) => x.job_id)).size).toBe(80);
     });
 
+    it("reads windows in the callee's own zone, and a strategy assigned with the jobs overrides the group's", async () => {
+      const windows = [{ beginTime: '10:00:00', endTime: '11:00:00' }];
+      const c = await setUpCampaign(t, {
+        start: MONDAY_8AM,
+        phones: [],
+        group: { timeZone: ZONE, strategy: { RepeatBy: 'once', workingTime: windows, maxAttemptsPerDay: 1 } },
+        sim: { rules: [{ pattern: '+*', outcomes: ['NoAnswer'] }] },
+      });
+      const { assignJobs } = await import('../../src/service/assignJobs.js');
+      await assignJobs(c.deps, {
+        jobGroupId: c.jobGroupId,
+        jobs: mobiles(3, '135').map((phoneNumber, i) => ({
+          contacts: [{ phoneNumber, referenceId: `ny${i}` }],
+          timeZone: 'America/New_York',
+        })),
+      });
+      await assignJobs(c.deps, {
+        jobGroupId: c.jobGroupId,
+        jobs: mobiles(3, '136').map((phoneNumber, i) => ({ contacts: [{ phoneNumber, referenceId: `own${i}` }] })),
+        strategy: {
+          RepeatBy: 'once',
+          workingTime: [{ beginTime: '15:00:00', endTime: '16:00:00' }],
+          maxAttemptsPerDay: 1,
+          maxAttempts: 2,
+        },
+      });
+      await runToCompletion(c, 5);
+      const rows = await t.db
+        .selectFrom('task')
+        .innerJoin('job', 'job.id', 'task.job_id')
+        .select(['job.reference_id', 'task.actual_time', 'task.attempt'])
+        .where('task.job_group_id', '=', c.jobGroupId)
+        .execute();
+      const ny = rows.filter((r) => r.reference_id.startsWith('ny'));
+      const own = rows.filter((r) => r.reference_id.startsWith('own'));
+      expect(ny.length).toBeGreaterThan(0);
+      for (const r of ny)
+        expect(DateTime.fromMillis(r.actual_time as number, { zone: 'America/New_York' }).hour).toBe(10);
+      // Two attempts in all, one per day, 15:00–16:00 Shanghai time.
+      expect(own).toHaveLength(6);
+      for (const r of own) expect(DateTime.fromMillis(r.actual_time as number, { zone: ZONE }).hour).toBe(15);
+    });
+
     it('serves Urgent groups before Daily ones when lines are short', async () => {
       const c = await setUpCampaign(t, {
         start: MONDAY_8AM,
