@@ -121,6 +121,7 @@ export function createEngine(deps: EngineDeps): Engine {
     log,
     batchSize: opts.recordBatch,
     onBusy,
+    onRecorded: () => wake(),
   });
 
   let running = false;

@@ -43,6 +43,8 @@ export function createOutcomeRecorder(deps: {
   log: Logger;
   batchSize: number;
   onBusy(delta: 1 | -1): void;
+  /** After each commit: jobs moved (a retry planned, a group's last job ended), the scheduler looks again. */
+  onRecorded(): void;
 }): OutcomeRecorder {
   const { db, clock, owner, events, log } = deps;
   let buffer: { call: CallInFlight; result: DialResult }[] = [];
@@ -87,6 +89,7 @@ export function createOutcomeRecorder(deps: {
       }
     });
     buffer = buffer.slice(batch.length);
+    deps.onRecorded();
     for (const f of finished) {
       const { call } = f;
       events.emit('engine:call:ended', {

@@ -94,7 +94,9 @@ for (const dialect of TEST_DIALECTS) {
       }
       const group = await getJobGroup(t.db, c.jobGroupId);
       expect(group?.status).toBe('Completed');
-      expect(group?.finishedAt).toBeGreaterThan(MONDAY_8AM);
+      // The group completes the moment its last job ends, not at some later pass.
+      const lastEnd = Math.max(...jobs.map((j) => j.finished_at as number));
+      expect(group?.finishedAt).toBe(lastEnd);
     });
 
     it('follows per-number outcomes exactly: retry after no answer, recall stop on an empty number, TimeUp at the end', async () => {
@@ -132,6 +134,12 @@ for (const dialect of TEST_DIALECTS) {
       const statuses = (jobId: string) => tasks.filter((x) => x.job_id === jobId).map((x) => x.status);
       expect(statuses(jobs[0]!.id)).toEqual([TaskStatus.NoAnswer, TaskStatus.Busy, TaskStatus.Succeeded]);
       expect(jobs[0]!.status).toBe(JobStatus.Succeeded);
+      // Each retry leaves exactly minAttemptInterval after the unanswered attempt ended, and no later.
+      const first = tasks.filter((x) => x.job_id === jobs[0]!.id);
+      for (let i = 1; i < first.length; i++) {
+        expect(first[i]!.actual_time).toBe((first[i - 1]!.end_time as number) + 10 * MINUTE);
+        expect(first[i]!.planned_time).toBe(first[i]!.actual_time);
+      }
       expect(statuses(jobs[1]!.id)).toEqual([TaskStatus.EmptyNumber]);
       expect(jobs[1]!).toMatchObject({ status: JobStatus.Failed, failure_reason: FailureReason.EmptyNumber });
       expect(statuses(jobs[2]!.id)).toEqual([TaskStatus.NoAnswer, TaskStatus.NoAnswer, TaskStatus.NoAnswer]);
