@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { BENCH_POSTGRES_URL, type BenchDialect } from './benchStore.js';
+import { benchDispatch } from './dispatch.js';
+import { benchIngest } from './ingest.js';
+import { benchOccupancy } from './occupancy.js';
+import { formatTable, machineInfo, resultsMarkdown, type ScenarioResult } from './report.js';
+
+/**
+ * `npm run bench [-- --write] [--profile] [--only=ingest,dispatch,occupancy] [--dialects=sqlite,postgres]`.
+ * --profile adds timed dispatch runs (BENCH_PROFILE_JOBS, 20,000) that break an attempt's cost down by statement.
+ * Sizes: BENCH_INGEST_JOBS (1,000,000), BENCH_INGEST_BATCH (2,000), BENCH_DISPATCH_JOBS (100,000),
+ * BENCH_DISPATCH_LINES (2,000), BENCH_OCCUPANCY_JOBS (5,000), BENCH_OCCUPANCY_LINES (200).
+ */
+const SCENARIOS = ['ingest', 'dispatch', 'occupancy'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const write = args.includes('--write');
+const only = (flag('only') ?? SCENARIOS.join(','))
+  .split(',')
+  .filter((s): s is Scenario => (SCENARIOS as readonly string[]).includes(s));
+const dialects = (flag('dialects') ?? process.env.BENCH_DIALECTS ?? 'sqlite,postgres')
+  .split(',')
+  .filter((d): d is BenchDialect => d === 'sqlite' || d === 'postgres');
+const size = (name: string, fallback: number) => {
+  const v = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
+  return v;
+};
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function checkPostgres() {
+  const client = new pg.Client({ connectionString: BENCH_POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${BENCH_POSTGRES_URL} (set OUTDIAL_BENCH_DATABASE_URL, or --dialects=sqlite): ${String(error)}`,
+    );
+  }
+}
+
+async function main() {
+  if (dialects.includes('postgres')) await checkPostgres();
+  const results: ScenarioResult[] = [];
+  const started = Date.now();
+  for (const scenario of only) {
+    const t0 = Date.now();
+    log(`${scenario}…`);
+    const result =
+      scenario === 'ingest'
+        ? await benchIngest({
+            jobs: size('BENCH_INGEST_JOBS', 1_000_000),
+            batch: size('BENCH_INGEST_BATCH', 2_000),
+            dialects,
+            log,
+          })
+        : scenario === 'dispatch'
+          ? await benchDispatch({
+              jobs: size('BENCH_DISPATCH_JOBS', 100_000),
+              lines: size('BENCH_DISPATCH_LINES', 2_000),
+              dialects,
+              log,
+              profileJobs: args.includes('--profile') ? size('BENCH_PROFILE_JOBS', 20_000) : 0,
+            })
+          : await benchOccupancy({
+              jobs: size('BENCH_OCCUPANCY_JOBS', 5_000),
+              lines: size('BENCH_OCCUPANCY_LINES', 200),
+              dialects,
+              log,
+            });
+    results.push(result);
+    console.log(`\n${formatTable(result)}\n`);
+    log(`${scenario} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  log(`all done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (write) {
+    // bench/run.ts under tsx, or dist/bench/run.js after the build: RESULTS.md goes beside the sources.
+    const here = dirname(fileURLToPath(import.meta.url));
+    const root = basename(dirname(here)) === 'dist' ? join(here, '..', '..') : join(here, '..');
+    const path = join(root, 'bench', 'RESULTS.md');
+    writeFileSync(
+      path,
+      resultsMarkdown(results, {
+        date: new Date(),
+        machine: machineInfo(),
+        command: `npm run bench -- ${args.join(' ')}`,
+      }),
+    );
+    log(`wrote ${path}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
