@@ -67,10 +67,10 @@ async function engineRun(
   return { attempts: started, seconds, cpuMicros: cpu };
 }
 
-/** How the floor does its work: as the engine does (per row, ties by id), or a what-if. */
+/** How the floor does its work: as the engine does (per row, ties in index order), or a what-if. */
 interface FloorShape {
   recording: 'per-row' | 'set-based';
-  claimOrder: 'id' | 'insertion';
+  claimOrder: 'id' | 'index';
 }
 
 interface ClaimedJob {
@@ -88,11 +88,11 @@ interface ClaimedJob {
 async function floorRun(
   store: BenchStore,
   o: DispatchOptions,
-  shape: FloorShape = { recording: 'per-row', claimOrder: 'id' },
+  shape: FloorShape = { recording: 'per-row', claimOrder: 'index' },
 ): Promise<Measured> {
   const { recording } = shape;
   // claimDueJobs orders by (next_attempt_at, id); 'insertion' breaks ties in insertion order instead.
-  const tiebreak = shape.claimOrder === 'id' ? ', id' : store.dialect === 'sqlite' ? ', rowid' : '';
+  const tiebreak = shape.claimOrder === 'id' ? ', id' : '';
   const c = await setUpBenchCampaign(store, { lines: o.lines });
   await assignAll(c, o.jobs);
   const lineRows = await store.db
@@ -326,13 +326,10 @@ async function profileSections(o: DispatchOptions): Promise<Section[]> {
   for (const dialect of o.dialects) {
     const shapes: [string, FloorShape][] = [
       [
-        'as the engine: ties by id, a task update + a job update per attempt',
-        { recording: 'per-row', claimOrder: 'id' },
+        'as the engine: ties in index order, a task update + a job update per attempt',
+        { recording: 'per-row', claimOrder: 'index' },
       ],
-      [
-        `ties in insertion order (${dialect === 'sqlite' ? 'rowid' : 'next_attempt_at alone'}), per row`,
-        { recording: 'per-row', claimOrder: 'insertion' },
-      ],
+      ['ties by id (the index cannot serve the order), per row', { recording: 'per-row', claimOrder: 'id' }],
     ];
     if (dialect === 'postgres') {
       shapes.push(
@@ -340,7 +337,7 @@ async function profileSections(o: DispatchOptions): Promise<Section[]> {
           'ties by id, set-based: one UPDATE … FROM unnest for a batch’s tasks, one for its jobs',
           { recording: 'set-based', claimOrder: 'id' },
         ],
-        ['ties in insertion order, set-based', { recording: 'set-based', claimOrder: 'insertion' }],
+        ['ties in index order, set-based', { recording: 'set-based', claimOrder: 'index' }],
       );
     }
     const rows: string[][] = [];

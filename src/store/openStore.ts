@@ -45,8 +45,28 @@ function openSqlite(path: string): Store {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  cachePreparedStatements(database);
   const db = new Kysely<Db>({ dialect: new SqliteDialect({ database }) });
   return { db, caps: SQLITE_CAPS, location: path, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement anew; the engine runs the same few statements
+ * thousands of times a second, so keep the prepared ones by their SQL text (bench/RESULTS.md).
+ * Safe because nothing here iterates a statement while another use of it runs.
+ */
+function cachePreparedStatements(database: Database.Database, max = 1_000): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, Database.Statement>();
+  database.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      if (cache.size >= max) cache.clear();
+      statement = prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as typeof database.prepare;
 }
 
 async function openPostgres(config: StoreConfig): Promise<Store> {
