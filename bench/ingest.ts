@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { JobStatus } from '../src/core/enums.js';
 import { assignJobs } from '../src/service/assignJobs.js';
+import { JOB_COLUMN_PG_ARRAY_TYPES, JOB_COLUMNS } from '../src/store/jobs/insertJobs.js';
 import type { NewJobRow } from '../src/store/schema.js';
 import {
   type BenchDialect,
@@ -24,53 +25,8 @@ export interface IngestOptions {
 /** Job ids come from their own seeded stream, so the service and the raw insert store identical rows. */
 const JOB_ID_SEED = 2;
 
-const COLUMNS = [
-  'id',
-  'instance_id',
-  'job_group_id',
-  'reference_id',
-  'status',
-  'failure_reason',
-  'priority',
-  'phone_number',
-  'contacts',
-  'extras',
-  'time_zone',
-  'strategy',
-  'next_attempt_at',
-  'attempts',
-  'day_key',
-  'day_attempts',
-  'last_ended_at',
-  'created_at',
-  'updated_at',
-  'finished_at',
-  'version',
-] as const satisfies readonly (keyof NewJobRow)[];
-
-const PG_TYPES: Record<(typeof COLUMNS)[number], string> = {
-  id: 'varchar',
-  instance_id: 'varchar',
-  job_group_id: 'varchar',
-  reference_id: 'varchar',
-  status: 'int4',
-  failure_reason: 'int4',
-  priority: 'int4',
-  phone_number: 'varchar',
-  contacts: 'text',
-  extras: 'text',
-  time_zone: 'varchar',
-  strategy: 'text',
-  next_attempt_at: 'int8',
-  attempts: 'int4',
-  day_key: 'varchar',
-  day_attempts: 'int4',
-  last_ended_at: 'int8',
-  created_at: 'int8',
-  updated_at: 'int8',
-  finished_at: 'int8',
-  version: 'int4',
-};
+// The same columns, in the same order, as the service's insert: the baseline stores identical rows.
+const COLUMNS = JOB_COLUMNS;
 
 interface RowContext {
   instanceId: string;
@@ -133,7 +89,7 @@ async function openRawInsert(store: BenchStore): Promise<{ insert: RawInsert; cl
   }
   const client = await openRawPostgres(store.pgSchema as string);
   const text = `insert into job (${COLUMNS.join(', ')}) select * from unnest(${COLUMNS.map(
-    (col, k) => `$${k + 1}::${PG_TYPES[col]}[]`,
+    (col, k) => `$${k + 1}::${JOB_COLUMN_PG_ARRAY_TYPES[col]}`,
   ).join(', ')})`;
   return {
     async insert(rows) {

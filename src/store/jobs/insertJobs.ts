@@ -3,7 +3,7 @@ import type { StoreCaps } from '../dialects.js';
 import type { Db, NewJobRow } from '../schema.js';
 
 /** Every column of `job`, in one fixed order: the statements below bind rows by position. */
-const COLUMNS = [
+export const JOB_COLUMNS = [
   'id',
   'instance_id',
   'job_group_id',
@@ -28,7 +28,7 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof NewJobRow)[];
 
 /** The element type of each column's array in the PostgreSQL `unnest` (as migration 0001 declares it). */
-const PG_ARRAY_TYPES: Record<(typeof COLUMNS)[number], string> = {
+export const JOB_COLUMN_PG_ARRAY_TYPES: Record<(typeof JOB_COLUMNS)[number], string> = {
   id: 'varchar[]',
   instance_id: 'varchar[]',
   job_group_id: 'varchar[]',
@@ -57,9 +57,9 @@ const PG_ROWS_PER_STATEMENT = 10_000;
 /** Rows per SQLite statement (10,500 parameters); larger statements were no faster in bench/ingest. */
 const SQLITE_ROWS_PER_STATEMENT = 500;
 
-const SQLITE_ROW = `(${COLUMNS.map(() => '?').join(', ')})`;
+const SQLITE_ROW = `(${JOB_COLUMNS.map(() => '?').join(', ')})`;
 const sqliteInsert = (rows: number) =>
-  `insert into "job" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${Array(rows).fill(SQLITE_ROW).join(', ')}`;
+  `insert into "job" (${JOB_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${Array(rows).fill(SQLITE_ROW).join(', ')}`;
 let fullSqliteInsert: { rows: number; text: string } | undefined;
 
 /**
@@ -79,10 +79,12 @@ export async function insertJobs(db: Kysely<Db>, caps: StoreCaps, rows: readonly
   if (caps.dialect === 'postgres') {
     for (let k = 0; k < rows.length; k += PG_ROWS_PER_STATEMENT) {
       const part = rows.slice(k, k + PG_ROWS_PER_STATEMENT);
-      const arrays = COLUMNS.map((c) => sql`${sql.val(part.map((r) => r[c] ?? null))}::${sql.raw(PG_ARRAY_TYPES[c])}`);
+      const arrays = JOB_COLUMNS.map(
+        (c) => sql`${sql.val(part.map((r) => r[c] ?? null))}::${sql.raw(JOB_COLUMN_PG_ARRAY_TYPES[c])}`,
+      );
       await db
         .insertInto('job')
-        .columns(COLUMNS)
+        .columns(JOB_COLUMNS)
         .expression(sql`select * from unnest(${sql.join(arrays)})`)
         .execute();
     }
@@ -90,15 +92,15 @@ export async function insertJobs(db: Kysely<Db>, caps: StoreCaps, rows: readonly
   }
   const perStatement = Math.max(
     1,
-    Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(caps.maxParameters / COLUMNS.length)),
+    Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(caps.maxParameters / JOB_COLUMNS.length)),
   );
   for (let k = 0; k < rows.length; k += perStatement) {
     const n = Math.min(perStatement, rows.length - k);
-    const parameters: unknown[] = new Array(n * COLUMNS.length);
+    const parameters: unknown[] = new Array(n * JOB_COLUMNS.length);
     let p = 0;
     for (let i = k; i < k + n; i++) {
       const r = rows[i] as NewJobRow;
-      for (const c of COLUMNS) parameters[p++] = r[c] ?? null;
+      for (const c of JOB_COLUMNS) parameters[p++] = r[c] ?? null;
     }
     if (fullSqliteInsert?.rows !== perStatement) {
       fullSqliteInsert = { rows: perStatement, text: sqliteInsert(perStatement) };
