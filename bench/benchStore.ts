@@ -26,36 +26,28 @@ export async function openBenchStore(dialect: BenchDialect): Promise<BenchStore>
     const dir = mkdtempSync(join(tmpdir(), 'outdial-bench-'));
     const path = join(dir, 'outdial.db');
     const store = await openStore({ database: path });
-    let closed = false;
+    const close = closeOnce(store);
     return {
       ...store,
       dialect,
       sqlitePath: path,
-      async close() {
-        if (!closed) await store.close();
-        closed = true;
-      },
+      close,
       async drop() {
-        if (!closed) await store.close();
-        closed = true;
+        await close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
   }
   const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const store = await openStore({ database: BENCH_POSTGRES_URL, schema, poolSize: 4 });
-  let closed = false;
+  const close = closeOnce(store);
   return {
     ...store,
     dialect,
     pgSchema: schema,
-    async close() {
-      if (!closed) await store.close();
-      closed = true;
-    },
+    close,
     async drop() {
-      if (!closed) await store.close();
-      closed = true;
+      await close();
       const client = new pg.Client(BENCH_POSTGRES_URL);
       await client.connect();
       try {
@@ -64,6 +56,15 @@ export async function openBenchStore(dialect: BenchDialect): Promise<BenchStore>
         await client.end();
       }
     },
+  };
+}
+
+/** Closing twice (close, then drop) closes the store once. */
+function closeOnce(store: Store): () => Promise<void> {
+  let closed: Promise<void> | undefined;
+  return () => {
+    closed ??= store.close();
+    return closed;
   };
 }
 

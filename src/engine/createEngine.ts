@@ -17,6 +17,7 @@ import { nextDueAt } from '../store/jobs/nextDueAt.js';
 import { replanClaimedJob } from '../store/jobs/replanClaimedJob.js';
 import { updateJobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
 import { getLineGroups } from '../store/lineGroups/getLineGroups.js';
+import { historyOf } from '../store/rows.js';
 import type { Db, JobRow, NewTaskRow } from '../store/schema.js';
 import { closeExpiredTasks } from '../store/tasks/closeExpiredTasks.js';
 import { insertTasks } from '../store/tasks/insertTasks.js';
@@ -196,13 +197,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const tasks: NewTaskRow[] = [];
         for (const job of jobs) {
           if (!open || job.time_zone !== null || job.strategy !== null) {
-            const history = {
-              attempts: job.attempts,
-              dayKey: job.day_key,
-              dayAttempts: job.day_attempts,
-              lastEndedAt: job.last_ended_at,
-            };
-            const next = nextAttemptAt(effectiveStrategy(job, group), effectiveZone(job, group), history, now);
+            const next = nextAttemptAt(effectiveStrategy(job, group), effectiveZone(job, group), historyOf(job), now);
             if (next.kind === 'never') {
               const reason = next.reason === 'TimeUp' ? FailureReason.TimeUp : FailureReason.NoAnswer;
               await replanClaimedJob(trx, { jobId: job.id, now, failureReason: reason });

@@ -3,6 +3,7 @@ import { assertJobTransition } from '../core/machines/jobTransitions.js';
 import { decideAfterAttempt, recordAttempt } from '../core/strategy/index.js';
 import type { JobGroup } from '../core/types.js';
 import type { JobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
+import { historyOf } from '../store/rows.js';
 import type { JobRow } from '../store/schema.js';
 import { effectiveStrategy, effectiveZone } from './effectiveStrategy.js';
 
@@ -13,12 +14,7 @@ export function planAfterAttempt(
   a: { status: TaskStatus; startedAt: number; endedAt: number; now: number },
 ): JobAfterAttempt {
   const zone = effectiveZone(job, group);
-  const history = recordAttempt(
-    { attempts: job.attempts, dayKey: job.day_key, dayAttempts: job.day_attempts, lastEndedAt: job.last_ended_at },
-    zone,
-    a.startedAt,
-    a.endedAt,
-  );
+  const history = recordAttempt(historyOf(job), zone, a.startedAt, a.endedAt);
   const d = decideAfterAttempt(effectiveStrategy(job, group), group.recallStrategy, zone, history, a.status, a.now);
   const base = { jobId: job.id, history, now: a.now };
   switch (d.kind) {

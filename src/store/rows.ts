@@ -1,6 +1,6 @@
 import type { FailureReason, JobGroupStatus, JobStatus, TaskStatus } from '../core/enums.js';
 import { JobGroupPriority } from '../core/enums.js';
-import type { RecallStrategy, Strategy } from '../core/strategy/types.js';
+import type { AttemptHistory, RecallStrategy, Strategy } from '../core/strategy/types.js';
 import type { Job, JobGroup, Line, LineGroup, Task } from '../core/types.js';
 import type { JobGroupRow, JobRow, LineGroupRow, LineRow, TaskRow } from './schema.js';
 
@@ -55,6 +55,11 @@ export function toLineGroup(r: LineGroupRow, lines: LineRow[]): LineGroup {
   };
 }
 
+/** The attempt history a job row carries, as the strategy functions take it. */
+export function historyOf(r: Pick<JobRow, 'attempts' | 'day_key' | 'day_attempts' | 'last_ended_at'>): AttemptHistory {
+  return { attempts: r.attempts, dayKey: r.day_key, dayAttempts: r.day_attempts, lastEndedAt: r.last_ended_at };
+}
+
 export function toJob(r: JobRow): Job {
   return {
     id: r.id,
@@ -69,12 +74,7 @@ export function toJob(r: JobRow): Job {
     timeZone: r.time_zone,
     strategy: r.strategy === null ? null : (JSON.parse(r.strategy) as Strategy),
     nextAttemptAt: r.next_attempt_at,
-    history: {
-      attempts: r.attempts,
-      dayKey: r.day_key,
-      dayAttempts: r.day_attempts,
-      lastEndedAt: r.last_ended_at,
-    },
+    history: historyOf(r),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     finishedAt: r.finished_at,
