@@ -131,16 +131,30 @@ export function machineInfo(): MachineInfo {
   };
 }
 
-export function resultsMarkdown(results: ScenarioResult[], o: { date: Date; machine: MachineInfo; command: string }) {
+/**
+ * RESULTS.md after a run: the scenarios just run replace their sections (each stamped with its date and
+ * command); sections of scenarios not run this time stay as they were, so `--only=…` updates one figure.
+ */
+export function resultsMarkdown(
+  results: ScenarioResult[],
+  o: { date: Date; machine: MachineInfo; command: string; previous?: string },
+) {
   const m = o.machine;
+  const sections = new Map<string, string>();
+  for (const part of (o.previous ?? '').split(/^(?=## )/m).slice(1)) {
+    const name = /^## (\S+)/.exec(part)?.[1];
+    if (name) sections.set(name, part.trimEnd());
+  }
+  for (const r of results) {
+    const stamp = `Measured ${o.date.toISOString()} by \`${o.command}\`; machine: Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.memory}.`;
+    sections.set(r.name, formatMarkdown(r).replace('\n\n', `\n\n${stamp}\n\n`).trimEnd());
+  }
   return [
     '# Benchmark results',
     '',
-    `Written by \`${o.command}\` on ${o.date.toISOString()}. Each figure is measured beside its baseline in the same run,`,
-    'on SQLite (a temp file, WAL, as `openStore` sets it) and PostgreSQL (a fresh schema, dropped after).',
+    'Each figure is measured beside its baseline in the same run, on SQLite (a temp file, WAL, as `openStore`',
+    'sets it) and PostgreSQL (a fresh schema, dropped after). Each section says when and where it was measured.',
     '',
-    `Machine: Node ${m.node}; CPU ${m.cpu}; ${m.cores} cores; ${m.memory} memory.`,
-    '',
-    ...results.map((r) => `${formatMarkdown(r)}\n`),
+    ...[...sections.values()].map((section) => `${section}\n`),
   ].join('\n');
 }

@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { benchApi } from './api.js';
 import { BENCH_POSTGRES_URL, type BenchDialect } from './benchStore.js';
 import { benchDispatch } from './dispatch.js';
 import { benchIngest } from './ingest.js';
@@ -12,9 +13,10 @@ import { formatTable, machineInfo, resultsMarkdown, type ScenarioResult } from '
  * `npm run bench [-- --write] [--profile] [--only=ingest,dispatch,occupancy] [--dialects=sqlite,postgres]`.
  * --profile adds timed dispatch runs (BENCH_PROFILE_JOBS, 20,000) that break an attempt's cost down by statement.
  * Sizes: BENCH_INGEST_JOBS (1,000,000), BENCH_INGEST_BATCH (2,000), BENCH_DISPATCH_JOBS (100,000),
- * BENCH_DISPATCH_LINES (2,000), BENCH_OCCUPANCY_JOBS (5,000), BENCH_OCCUPANCY_LINES (200).
+ * BENCH_DISPATCH_LINES (2,000), BENCH_OCCUPANCY_JOBS (5,000), BENCH_OCCUPANCY_LINES (200), BENCH_API_JOBS (20,000),
+ * BENCH_API_REQUESTS (20,000), BENCH_API_CLIENTS (100).
  */
-const SCENARIOS = ['ingest', 'dispatch', 'occupancy'] as const;
+const SCENARIOS = ['ingest', 'dispatch', 'occupancy', 'api'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const args = process.argv.slice(2);
@@ -52,7 +54,7 @@ async function main() {
   for (const scenario of only) {
     const t0 = Date.now();
     log(`${scenario}…`);
-    const result =
+    const produced: ScenarioResult | ScenarioResult[] =
       scenario === 'ingest'
         ? await benchIngest({
             jobs: size('BENCH_INGEST_JOBS', 1_000_000),
@@ -68,14 +70,24 @@ async function main() {
               log,
               profileJobs: args.includes('--profile') ? size('BENCH_PROFILE_JOBS', 20_000) : 0,
             })
-          : await benchOccupancy({
-              jobs: size('BENCH_OCCUPANCY_JOBS', 5_000),
-              lines: size('BENCH_OCCUPANCY_LINES', 200),
-              dialects,
-              log,
-            });
-    results.push(result);
-    console.log(`\n${formatTable(result)}\n`);
+          : scenario === 'occupancy'
+            ? await benchOccupancy({
+                jobs: size('BENCH_OCCUPANCY_JOBS', 5_000),
+                lines: size('BENCH_OCCUPANCY_LINES', 200),
+                dialects,
+                log,
+              })
+            : await benchApi({
+                jobs: size('BENCH_API_JOBS', 20_000),
+                requests: size('BENCH_API_REQUESTS', 20_000),
+                clients: size('BENCH_API_CLIENTS', 100),
+                dialects,
+                log,
+              });
+    for (const result of Array.isArray(produced) ? produced : [produced]) {
+      results.push(result);
+      console.log(`\n${formatTable(result)}\n`);
+    }
     log(`${scenario} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
   log(`all done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -90,6 +102,7 @@ async function main() {
         date: new Date(),
         machine: machineInfo(),
         command: `npm run bench -- ${args.join(' ')}`,
+        previous: existsSync(path) ? readFileSync(path, 'utf8') : '',
       }),
     );
     log(`wrote ${path}`);

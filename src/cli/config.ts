@@ -10,6 +10,12 @@ const EnvSchema = z.object({
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as CN')
     .default('CN'),
   OUTDIAL_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  OUTDIAL_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  OUTDIAL_HOST: z.string().min(1).default('0.0.0.0'),
+  /** 32 bytes (64 hex chars or base64) sealing AccessKey secrets; default: a key file in OUTDIAL_DATA_DIR. */
+  OUTDIAL_SECRET_KEY: z.string().min(1).optional(),
+  /** API requests per key per minute. */
+  OUTDIAL_RATE_LIMIT: z.coerce.number().int().min(1).default(6000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -4,10 +4,20 @@ import { OutdialError } from '../core/errors.js';
 import { SIM_PROFILES, type SimProfileName } from '../telephony/sim/simProfiles.js';
 import { loadConfig } from './config.js';
 import { runDemo } from './demo/runDemo.js';
+import { runServe } from './serve/runServe.js';
 
 const USAGE = `outdial — outbound calling platform
 
 Usage:
+  outdial serve [--port N] [--host H] [--no-demo] [--profile NAME] [--drain-seconds N]
+      Runs the server: REST API /v1 (OpenAPI at /openapi.json, docs at /docs), the Alibaba OutboundBot
+      RPC API at /, /healthz, /readyz, /metrics; the engine dials over simulated lines. On first start
+      it creates an operator key and a demo instance with keys, and prints them.
+      --port           default 8080 (OUTDIAL_PORT)
+      --host           default 0.0.0.0 (OUTDIAL_HOST)
+      --no-demo        create only the operator key
+      --profile        simulated network: ${Object.keys(SIM_PROFILES).join(', ')} (default 'default')
+      --drain-seconds  on SIGTERM, how long calls in flight may finish (default 30)
   outdial demo [--contacts N] [--seed N] [--profile NAME]
       Runs a simulated week-long campaign through the real engine and store, then prints a summary.
       --contacts   how many contacts to call (default 1000)
@@ -20,6 +30,8 @@ Environment:
   OUTDIAL_DATA_DIR       where SQLite files live (default .outdial)
   OUTDIAL_TIME_ZONE      zone of the calling windows (default Asia/Shanghai)
   OUTDIAL_DEFAULT_COUNTRY country of national phone numbers (default CN)
+  OUTDIAL_SECRET_KEY     32-byte key sealing AccessKey secrets (default: OUTDIAL_DATA_DIR/secret.key)
+  OUTDIAL_RATE_LIMIT     API requests per key per minute (default 6000)
   OUTDIAL_LOG_LEVEL      fatal | error | warn | info | debug (default warn)
 `;
 
@@ -33,6 +45,21 @@ function positiveInt(name: string, raw: string | undefined, fallback: number, ma
 
 class UsageError extends Error {}
 
+/** 0 asks the system for a free port. */
+function portNumber(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
+  return n;
+}
+
+function simProfile(raw: string | undefined): SimProfileName {
+  const profile = (raw ?? 'default') as SimProfileName;
+  if (!(profile in SIM_PROFILES)) {
+    throw new UsageError(`--profile must be one of ${Object.keys(SIM_PROFILES).join(', ')}`);
+  }
+  return profile;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -42,16 +69,38 @@ export async function main(argv: string[]): Promise<number> {
     }
     const config = loadConfig();
     const log = pino({ level: config.OUTDIAL_LOG_LEVEL }, pino.destination(2));
+    if (command === 'serve') {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          'no-demo': { type: 'boolean' },
+          profile: { type: 'string' },
+          'drain-seconds': { type: 'string' },
+        },
+        strict: true,
+      });
+      await runServe(
+        config,
+        {
+          port: values.port === undefined ? config.OUTDIAL_PORT : portNumber(values.port),
+          host: values.host ?? config.OUTDIAL_HOST,
+          demo: values['no-demo'] !== true,
+          profile: simProfile(values.profile),
+          drainSeconds: positiveInt('drain-seconds', values['drain-seconds'], 30, 3600),
+        },
+        log,
+      );
+      return 0;
+    }
     if (command === 'demo') {
       const { values } = parseArgs({
         args: rest,
         options: { contacts: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' } },
         strict: true,
       });
-      const profile = (values.profile ?? 'default') as SimProfileName;
-      if (!(profile in SIM_PROFILES)) {
-        throw new UsageError(`--profile must be one of ${Object.keys(SIM_PROFILES).join(', ')}`);
-      }
+      const profile = simProfile(values.profile);
       await runDemo(
         config,
         {

@@ -5,7 +5,24 @@ import type { AttemptHistory, RecallStrategy, Strategy } from './strategy/types.
 export interface Instance {
   id: string;
   name: string;
+  description: string;
   createdAt: number;
+}
+
+export const SCRIPT_STATUSES = ['PUBLISHED', 'DRAFTED'] as const;
+export type ScriptStatus = (typeof SCRIPT_STATUSES)[number];
+
+/** The robot's conversation a job group runs (话术). */
+export interface Script {
+  id: string;
+  instanceId: string;
+  name: string;
+  description: string;
+  industry: string;
+  scene: string;
+  status: ScriptStatus;
+  createdAt: number;
+  modifiedAt: number;
 }
 
 /** One trunk or caller number inside a line group. */
@@ -117,4 +134,29 @@ export interface Task {
   sipCode: number | null;
   ringDuration: number;
   talkDuration: number;
+}
+
+/** Where a job group stands: what a progress view, DescribeJobGroup and GetSummaryInfo report. */
+export interface JobGroupProgress {
+  jobGroupId: string;
+  status: JobGroupStatus;
+  totalJobs: number;
+  /** Jobs by JobStatus name; every status present, 0 when none. */
+  jobsByStatus: Record<keyof typeof import('./enums.js').JobStatus, number>;
+  /** Ended jobs by FailureReason name; only reasons that occur. */
+  failureReasons: Partial<Record<keyof typeof import('./enums.js').FailureReason, number>>;
+  /** Tasks (call attempts) by TaskStatus name; only statuses that occur. */
+  tasksByStatus: Partial<Record<keyof typeof import('./enums.js').TaskStatus, number>>;
+  /** Call attempts made (tasks), and how many of them were answered. */
+  attempts: number;
+  answered: number;
+  /** answered / attempts that ended; 0 before any ended. */
+  answerRate: number;
+  /** Seconds talked over all answered calls. */
+  talkSeconds: number;
+  /** First call placed and last call ended, UTC ms. */
+  firstCallAt: number | null;
+  lastCallEndAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
 }

@@ -3,10 +3,13 @@ import { setMaxListeners } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
-import { FailureReason, JobStatus, TaskStatus } from '../core/enums.js';
+import { FailureReason, isTerminalJobStatus, JobStatus, TaskStatus } from '../core/enums.js';
 import { emptyHistory, nextAttemptAt } from '../core/strategy/index.js';
 import type { JobGroup, Line, LineGroup } from '../core/types.js';
+import { eventRow, taskSnapshot } from '../events/outbox/eventRows.js';
+import { jobCompleteEvents } from '../events/outbox/jobCompleteEvents.js';
 import type { StoreCaps } from '../store/dialects.js';
+import { insertEvents } from '../store/events/insertEvents.js';
 import { getJobGroup } from '../store/jobGroups/getJobGroup.js';
 import { listRunnableJobGroups } from '../store/jobGroups/listRunnableJobGroups.js';
 import { updateJobGroupStatus } from '../store/jobGroups/updateJobGroupStatus.js';
@@ -18,11 +21,12 @@ import { replanClaimedJob } from '../store/jobs/replanClaimedJob.js';
 import { updateJobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
 import { getLineGroups } from '../store/lineGroups/getLineGroups.js';
 import { historyOf } from '../store/rows.js';
-import type { Db, JobRow, NewTaskRow } from '../store/schema.js';
+import type { Db, JobRow, NewEventRow, NewTaskRow } from '../store/schema.js';
 import { closeExpiredTasks } from '../store/tasks/closeExpiredTasks.js';
 import { insertTasks } from '../store/tasks/insertTasks.js';
 import { renewLeases } from '../store/tasks/renewLeases.js';
 import type { DialResult, TelephonyPort } from '../telephony/port.js';
+import { claimEvents } from './claimEvents.js';
 import { effectiveStrategy, effectiveZone } from './effectiveStrategy.js';
 import { createEngineEvents, type EngineEvents } from './events.js';
 import { createLinePool } from './linePool.js';
@@ -116,6 +120,8 @@ export function createEngine(deps: EngineDeps): Engine {
   };
   const recorder = createOutcomeRecorder({
     db,
+    caps,
+    newId,
     clock,
     owner,
     events,
@@ -248,6 +254,7 @@ export function createEngine(deps: EngineDeps): Engine {
           });
         }
         await insertTasks(trx, caps, tasks);
+        await insertEvents(trx, caps, await claimEvents(trx, started, tasks, finished, now, newId));
         if (tasks.length > 0 && group.status === 'Scheduling') {
           await updateJobGroupStatus(trx, {
             id: group.id,
@@ -377,6 +384,8 @@ export function createEngine(deps: EngineDeps): Engine {
     for (;;) {
       const closed = await db.transaction().execute(async (trx) => {
         const expired = await closeExpiredTasks(trx, now, 500);
+        const lost: NewEventRow[] = [];
+        const completed: JobRow[] = [];
         for (const { task, job } of expired) {
           const group = groupCache.get(job.job_group_id) ?? (await getJobGroup(trx, job.job_group_id));
           if (!group) continue;
@@ -386,8 +395,19 @@ export function createEngine(deps: EngineDeps): Engine {
             endedAt: now,
             now,
           });
-          await updateJobAfterAttempt(trx, plan);
+          const after = await updateJobAfterAttempt(trx, plan);
+          const status = after?.status ?? plan.status;
+          const failureReason = after?.failureReason ?? plan.failureReason;
+          const facts = { job, status, failureReason, attempts: job.attempts + 1 };
+          lost.push(
+            eventRow({ ...facts, id: newId(), type: 'CallFinished', occurredAt: now, task: taskSnapshot(task, null) }),
+          );
+          if (after?.status === plan.status && isTerminalJobStatus(plan.status)) {
+            completed.push({ ...job, status, failure_reason: failureReason, attempts: facts.attempts });
+          }
         }
+        lost.push(...(await jobCompleteEvents(trx, completed, now, newId)));
+        await insertEvents(trx, caps, lost);
         return expired.length;
       });
       if (closed > 0) log.warn({ closed }, 'closed calls whose engine stopped renewing its lease');

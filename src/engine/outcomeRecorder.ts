@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
-import { isTerminalJobStatus, TaskStatus } from '../core/enums.js';
+import { isTerminalJobStatus, JobStatus, TaskStatus } from '../core/enums.js';
+import type { TaskSnapshot } from '../core/events.js';
 import { assertTaskTransition } from '../core/machines/taskTransitions.js';
 import type { JobGroup, Line } from '../core/types.js';
+import { eventRow, taskSnapshot } from '../events/outbox/eventRows.js';
+import type { StoreCaps } from '../store/dialects.js';
+import { insertEvents } from '../store/events/insertEvents.js';
+import { tasksOfJobsForEvents } from '../store/events/tasksOfJobs.js';
 import { updateJobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
-import type { Db, JobRow } from '../store/schema.js';
+import type { Db, JobRow, NewEventRow, TaskRow } from '../store/schema.js';
 import { completeTask } from '../store/tasks/completeTask.js';
 import type { DialResult } from '../telephony/port.js';
 import type { EngineEvents } from './events.js';
@@ -23,6 +28,72 @@ export interface CallInFlight {
   startedAt: number;
 }
 
+interface RecordedCall {
+  call: CallInFlight;
+  result: DialResult;
+  jobStatus: number;
+  failureReason: number | null;
+  /** The job reached a final status with this call (and was not stopped by the user meanwhile). */
+  completes: boolean;
+  /** Where the job stands after the call was recorded. */
+  statusAfter: number;
+  failureReasonAfter: number | null;
+}
+
+/**
+ * The outbox rows of recorded calls: CallAnswered (at the answer) when answered, CallFinished, and
+ * JobComplete with every task of the job when the call ended it. Same transaction as the outcomes.
+ */
+async function outcomeEvents(db: Kysely<Db>, recorded: RecordedCall[], newId: () => string): Promise<NewEventRow[]> {
+  const rows: NewEventRow[] = [];
+  const completed = recorded.filter((r) => r.completes).map((r) => r.call.job.id);
+  const allTasks = completed.length > 0 ? await tasksOfJobsForEvents(db, completed) : new Map<string, TaskRow[]>();
+  for (const r of recorded) {
+    const { call, result } = r;
+    const attempts = call.job.attempts + 1;
+    const task: TaskSnapshot = {
+      id: call.taskId,
+      attempt: attempts,
+      status: result.status,
+      plannedTime: call.job.next_attempt_at ?? call.startedAt,
+      actualTime: result.startedAt,
+      answeredAt: result.answeredAt,
+      endTime: result.endedAt,
+      callingNumber: call.line.callingNumber,
+      calledNumber: call.job.phone_number,
+      hangupCause: result.hangupCause,
+      sipCode: result.sipCode,
+      ringDuration: result.ringDuration,
+      talkDuration: result.talkDuration,
+    };
+    const base = { job: call.job, failureReason: r.failureReasonAfter, attempts };
+    if (result.answeredAt !== null) {
+      rows.push(
+        eventRow({
+          ...base,
+          id: newId(),
+          type: 'CallAnswered',
+          occurredAt: result.answeredAt,
+          status: JobStatus.Executing,
+          failureReason: null,
+          task: { ...task, status: TaskStatus.Executing, endTime: null, talkDuration: 0 },
+        }),
+      );
+    }
+    const status = r.statusAfter;
+    rows.push(eventRow({ ...base, id: newId(), type: 'CallFinished', occurredAt: result.endedAt, status, task }));
+    if (r.completes) {
+      const tasks = (allTasks.get(call.job.id) ?? []).map((t) =>
+        taskSnapshot(t, t.id === call.taskId ? result.answeredAt : null),
+      );
+      rows.push(
+        eventRow({ ...base, id: newId(), type: 'JobComplete', occurredAt: result.endedAt, status, task: null, tasks }),
+      );
+    }
+  }
+  return rows;
+}
+
 export interface OutcomeRecorder {
   push(call: CallInFlight, result: DialResult): void;
   /** Resolves when everything pushed so far is committed. */
@@ -37,6 +108,8 @@ export interface OutcomeRecorder {
  */
 export function createOutcomeRecorder(deps: {
   db: Kysely<Db>;
+  caps: StoreCaps;
+  newId: () => string;
   clock: Clock;
   owner: string;
   events: EngineEvents;
@@ -46,7 +119,7 @@ export function createOutcomeRecorder(deps: {
   /** After each commit: jobs moved (a retry planned, a group's last job ended), the scheduler looks again. */
   onRecorded(): void;
 }): OutcomeRecorder {
-  const { db, clock, owner, events, log } = deps;
+  const { db, caps, clock, owner, events, log, newId } = deps;
   let buffer: { call: CallInFlight; result: DialResult }[] = [];
   let flushing: Promise<void> | null = null;
   let retryDelay = 0;
@@ -54,7 +127,7 @@ export function createOutcomeRecorder(deps: {
   const flushOnce = async () => {
     const batch = buffer.slice(0, deps.batchSize);
     const now = clock.now();
-    const finished: { call: CallInFlight; result: DialResult; jobStatus?: number; failureReason: number | null }[] = [];
+    const finished: RecordedCall[] = [];
     await db.transaction().execute(async (trx) => {
       finished.length = 0;
       for (const { call, result } of batch) {
@@ -84,9 +157,20 @@ export function createOutcomeRecorder(deps: {
           endedAt: result.endedAt,
           now,
         });
-        await updateJobAfterAttempt(trx, plan);
-        finished.push({ call, result, jobStatus: plan.status, failureReason: plan.failureReason });
+        const after = await updateJobAfterAttempt(trx, plan);
+        // A job the user paused or cancelled during the call stays as they left it: it does not complete here.
+        const completes = after !== undefined && after.status === plan.status && isTerminalJobStatus(plan.status);
+        finished.push({
+          call,
+          result,
+          jobStatus: plan.status,
+          failureReason: plan.failureReason,
+          completes,
+          statusAfter: after?.status ?? plan.status,
+          failureReasonAfter: after?.failureReason ?? plan.failureReason,
+        });
       }
+      await insertEvents(trx, caps, await outcomeEvents(trx, finished, newId));
     });
     buffer = buffer.slice(batch.length);
     deps.onRecorded();
@@ -99,7 +183,7 @@ export function createOutcomeRecorder(deps: {
         status: f.result.status,
         at: f.result.endedAt,
       });
-      if (f.jobStatus !== undefined && isTerminalJobStatus(f.jobStatus as never)) {
+      if (f.completes) {
         events.emit('engine:job:finished', {
           jobId: call.job.id,
           jobGroupId: call.group.id,

@@ -14,4 +14,6 @@ export interface ServiceDeps {
   defaultCountry: CountryCode;
   /** Zone a job group's windows are read in when it names none. */
   defaultTimeZone: string;
+  /** Tells the engine work may be due now (jobs assigned, a group or job resumed). */
+  wake?: () => void;
 }

@@ -1,8 +1,8 @@
 import type { FailureReason, JobGroupStatus, JobStatus, TaskStatus } from '../core/enums.js';
 import { JobGroupPriority } from '../core/enums.js';
 import type { AttemptHistory, RecallStrategy, Strategy } from '../core/strategy/types.js';
-import type { Job, JobGroup, Line, LineGroup, Task } from '../core/types.js';
-import type { JobGroupRow, JobRow, LineGroupRow, LineRow, TaskRow } from './schema.js';
+import type { Instance, Job, JobGroup, Line, LineGroup, Script, ScriptStatus, Task } from '../core/types.js';
+import type { JobGroupRow, JobRow, LineGroupRow, LineRow, ScriptRow, TaskRow } from './schema.js';
 
 /** Row ↔ domain mapping: the one place that knows how a domain object is laid out in columns. */
 
@@ -43,15 +43,17 @@ export function toLineGroup(r: LineGroupRow, lines: LineRow[]): LineGroup {
     lines: lines
       .filter((l) => l.line_group_id === r.id)
       .sort((a, b) => a.position - b.position)
-      .map(
-        (l): Line => ({
-          id: l.id,
-          lineGroupId: l.line_group_id,
-          position: l.position,
-          callingNumber: l.calling_number,
-          capacity: l.capacity,
-        }),
-      ),
+      .map(toLine),
+  };
+}
+
+export function toLine(l: LineRow): Line {
+  return {
+    id: l.id,
+    lineGroupId: l.line_group_id,
+    position: l.position,
+    callingNumber: l.calling_number,
+    capacity: l.capacity,
   };
 }
 
@@ -101,5 +103,23 @@ export function toTask(r: TaskRow): Task {
     sipCode: r.sip_code,
     ringDuration: r.ring_duration,
     talkDuration: r.talk_duration,
+  };
+}
+
+export function toInstance(r: { id: string; name: string; description: string; created_at: number }): Instance {
+  return { id: r.id, name: r.name, description: r.description, createdAt: r.created_at };
+}
+
+export function toScript(r: ScriptRow): Script {
+  return {
+    id: r.id,
+    instanceId: r.instance_id,
+    name: r.name,
+    description: r.description,
+    industry: r.industry,
+    scene: r.scene,
+    status: r.status as ScriptStatus,
+    createdAt: r.created_at,
+    modifiedAt: r.modified_at,
   };
 }

@@ -6,7 +6,49 @@ type Ms = ColumnType<number, number, number>;
 export interface InstanceTable {
   id: string;
   name: string;
+  description: Generated<string>;
   created_at: Ms;
+}
+
+export interface ApiKeyTable {
+  /** The public half of a bearer token (`odk_<id>_<secret>`). */
+  id: string;
+  /** null = an operator key, which manages instances. */
+  instance_id: string | null;
+  name: string;
+  /** SHA-256 (hex) of the secret half; the secret itself is shown once and never stored. */
+  secret_hash: string;
+  created_at: Ms;
+  revoked_at: Ms | null;
+}
+
+export interface AccessKeyTable {
+  /** AccessKeyId of an Alibaba-style signed request. */
+  id: string;
+  instance_id: string;
+  /** AccessKeySecret sealed with the server's secret key (AES-256-GCM). */
+  secret_sealed: string;
+  created_at: Ms;
+  revoked_at: Ms | null;
+}
+
+export interface RequestNonceTable {
+  access_key_id: string;
+  nonce: string;
+  seen_at: Ms;
+}
+
+export interface ScriptTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  description: string;
+  industry: string;
+  scene: string;
+  /** PUBLISHED | DRAFTED */
+  status: string;
+  created_at: Ms;
+  modified_at: Ms;
 }
 
 export interface LineGroupTable {
@@ -98,8 +140,73 @@ export interface TaskTable {
   lease_until: Ms | null;
 }
 
+export interface EventTable {
+  id: string;
+  instance_id: string;
+  job_group_id: string;
+  job_id: string;
+  task_id: string | null;
+  type: string;
+  occurred_at: Ms;
+  /** The OutdialEvent as JSON. */
+  data: string;
+  fanned_out: Generated<number>;
+}
+
+export interface SubscriptionTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  sink: string;
+  format: string;
+  config_sealed: string;
+  event_types: string | null;
+  job_group_ids: string | null;
+  retry_schedule: string;
+  ack_mode: string;
+  timeout_ms: number;
+  status: string;
+  created_at: Ms;
+  modified_at: Ms;
+}
+
+export interface DeliveryTable {
+  id: string;
+  subscription_id: string;
+  event_id: string;
+  job_id: string;
+  occurred_at: Ms;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: Ms;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Ms;
+  delivered_at: Ms | null;
+  owner: string | null;
+  lease_until: Ms | null;
+}
+
+export interface DeliveryAttemptTable {
+  delivery_id: string;
+  attempt: number;
+  at: Ms;
+  ok: number;
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Db {
+  event: EventTable;
+  subscription: SubscriptionTable;
+  delivery: DeliveryTable;
+  delivery_attempt: DeliveryAttemptTable;
   instance: InstanceTable;
+  api_key: ApiKeyTable;
+  access_key: AccessKeyTable;
+  request_nonce: RequestNonceTable;
+  script: ScriptTable;
   line_group: LineGroupTable;
   line: LineTable;
   job_group: JobGroupTable;
@@ -114,3 +221,10 @@ export type NewTaskRow = Insertable<TaskTable>;
 export type JobGroupRow = Selectable<JobGroupTable>;
 export type LineGroupRow = Selectable<LineGroupTable>;
 export type LineRow = Selectable<LineTable>;
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+export type AccessKeyRow = Selectable<AccessKeyTable>;
+export type ScriptRow = Selectable<ScriptTable>;
+export type EventRow = Selectable<EventTable>;
+export type NewEventRow = Insertable<EventTable>;
+export type SubscriptionRow = Selectable<SubscriptionTable>;
+export type DeliveryRow = Selectable<DeliveryTable>;

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Instance } from '../../core/types.js';
+import { toInstance } from '../rows.js';
 import type { Db } from '../schema.js';
 
 export async function getInstance(db: Kysely<Db>, id: string): Promise<Instance | undefined> {
   const r = await db.selectFrom('instance').selectAll().where('id', '=', id).executeTakeFirst();
-  return r && { id: r.id, name: r.name, createdAt: r.created_at };
+  return r && toInstance(r);
 }

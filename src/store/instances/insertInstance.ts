@@ -5,6 +5,11 @@ import type { Db } from '../schema.js';
 export async function insertInstance(db: Kysely<Db>, instance: Instance): Promise<void> {
   await db
     .insertInto('instance')
-    .values({ id: instance.id, name: instance.name, created_at: instance.createdAt })
+    .values({
+      id: instance.id,
+      name: instance.name,
+      description: instance.description,
+      created_at: instance.createdAt,
+    })
     .execute();
 }

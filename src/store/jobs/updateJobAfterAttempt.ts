@@ -16,10 +16,14 @@ export interface JobAfterAttempt {
 /**
  * Records an attempt on its job. The history always lands (the attempt happened); the status moves
  * only from Executing, so a job cancelled or paused while its call ran stays as the user left it.
+ * Returns where the job stands afterwards.
  */
-export async function updateJobAfterAttempt(db: Kysely<Db>, u: JobAfterAttempt): Promise<void> {
+export async function updateJobAfterAttempt(
+  db: Kysely<Db>,
+  u: JobAfterAttempt,
+): Promise<{ status: number; failureReason: number | null } | undefined> {
   const terminal = u.status === JobStatus.Succeeded || u.status === JobStatus.Failed;
-  await db
+  const row = await db
     .updateTable('job')
     .set((eb) => ({
       attempts: u.history.attempts,
@@ -34,7 +38,9 @@ export async function updateJobAfterAttempt(db: Kysely<Db>, u: JobAfterAttempt):
       version: eb('version', '+', 1),
     }))
     .where('id', '=', u.jobId)
-    .execute();
+    .returning(['status', 'failure_reason'])
+    .executeTakeFirst();
+  return row && { status: row.status, failureReason: row.failure_reason };
 }
 
 function fromExecuting<T extends number | null>(value: T, column: string): RawBuilder<T> {

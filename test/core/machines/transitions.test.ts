@@ -17,9 +17,9 @@ describe('job state machine', () => {
     }
   });
 
-  it('reaches Succeeded only from a call in flight, and Executing only from Scheduling', () => {
-    expect(jobStatusesLeadingTo(JobStatus.Succeeded)).toEqual([JobStatus.Executing]);
-    expect(jobStatusesLeadingTo(JobStatus.Executing)).toEqual([JobStatus.Scheduling]);
+  it('reaches Succeeded only through an answered call: in flight, or recorded while the job was paused', () => {
+    expect(jobStatusesLeadingTo(JobStatus.Succeeded)).toEqual([JobStatus.Executing, JobStatus.Paused]);
+    expect(jobStatusesLeadingTo(JobStatus.Executing)).toEqual([JobStatus.Scheduling, JobStatus.Paused]);
   });
 
   it('refuses an illegal move with a stable code and both names', () => {

@@ -164,5 +164,28 @@ export async function checkStore(db: Kysely<Db>, leasesAtKill: ReadonlyMap<strin
       }
     }
   }
+  // The outbox: every change wrote its events in its own transaction, so no kill loses or doubles one.
+  const events = await db.selectFrom('event').select(['type', 'job_id', 'task_id']).execute();
+  const count = (type: string, key: (e: (typeof events)[number]) => string | null) => {
+    const m = new Map<string, number>();
+    for (const e of events) if (e.type === type) m.set(key(e) ?? '', (m.get(key(e) ?? '') ?? 0) + 1);
+    return m;
+  };
+  const dialing = count('Dialing', (e) => e.task_id);
+  const finishedCalls = count('CallFinished', (e) => e.task_id);
+  const completes = count('JobComplete', (e) => e.job_id);
+  for (const t of tasks) {
+    if (dialing.get(t.id) !== 1) v.push(`task ${t.id}: ${dialing.get(t.id) ?? 0} Dialing events, expected 1`);
+    const ended = t.status !== TaskStatus.Executing ? 1 : 0;
+    if ((finishedCalls.get(t.id) ?? 0) !== ended) {
+      v.push(`task ${t.id}: ${finishedCalls.get(t.id) ?? 0} CallFinished events, expected ${ended}`);
+    }
+  }
+  for (const j of jobs) {
+    const expected = TERMINAL.includes(j.status) ? 1 : 0;
+    if ((completes.get(j.id) ?? 0) !== expected) {
+      v.push(`job ${j.reference_id}: ${completes.get(j.id) ?? 0} JobComplete events, expected ${expected}`);
+    }
+  }
   return { violations: v, jobs, tasks, lost, lostThenRetried, lostThenFailed };
 }

@@ -1,0 +1,34 @@
+import { getJobGroupOf } from '../../../service/jobGroups/index.js';
+import { listJobs } from '../../../service/jobs/index.js';
+import { required } from '../params.js';
+import { wireJob } from '../wire/index.js';
+import { callerInstanceId } from './instanceScope.js';
+import { failureReasonParam, jobStatusParam } from './jobEnumParams.js';
+import { pagedList, pageParams } from './pageParams.js';
+import type { ActionHandler } from './types.js';
+
+/** ListJobsByGroup: a page of the group's jobs in assignment order, without tasks; JobStatus and JobFailureReason filter by name. */
+export const listJobsByGroup: ActionHandler = async (ctx, p) => {
+  const instanceId = await callerInstanceId(ctx, p);
+  const group = await getJobGroupOf(ctx.deps, instanceId, required(p, 'JobGroupId'));
+  const page = pageParams(p, { required: true });
+  const statuses = jobStatusParam(p, 'JobStatus');
+  const failureReasons = failureReasonParam(p, 'JobFailureReason');
+  const found = await listJobs(
+    ctx.deps,
+    {
+      instanceId,
+      jobGroupId: group.id,
+      ...(statuses !== undefined ? { statuses } : {}),
+      ...(failureReasons !== undefined ? { failureReasons } : {}),
+    },
+    { kind: 'offset', ...page },
+  );
+  return {
+    Jobs: pagedList(
+      page,
+      found.total,
+      found.items.map((j) => wireJob(j)),
+    ),
+  };
+};

@@ -1,0 +1,21 @@
+import { getScriptOf, listScripts as listInstanceScripts } from '../../../service/catalog/index.js';
+import { required } from '../params.js';
+import { wireScript } from '../wire/index.js';
+import { callerInstanceId } from './instanceScope.js';
+import { pagedList, pageParams } from './pageParams.js';
+import type { ActionHandler } from './types.js';
+
+/** ListScripts: a page of the instance's scripts, newest first. ScriptName and NluEngine are accepted and not applied. */
+export const listScripts: ActionHandler = async (ctx, p) => {
+  const instanceId = await callerInstanceId(ctx, p);
+  const page = pageParams(p, { required: true });
+  const found = await listInstanceScripts(ctx.deps, instanceId, page);
+  return { Scripts: pagedList(page, found.total, found.items.map(wireScript)) };
+};
+
+/** DescribeScript: one script of the instance. */
+export const describeScript: ActionHandler = async (ctx, p) => {
+  const instanceId = await callerInstanceId(ctx, p);
+  const script = await getScriptOf(ctx.deps, instanceId, required(p, 'ScriptId'));
+  return { Script: wireScript(script) };
+};

@@ -1,0 +1,12 @@
+export { JOB_STATUS_LABELS, TASK_STATUS_LABELS } from './statusLabels.js';
+export { wireCallingNumber } from './wireCallingNumber.js';
+export { wireContact } from './wireContact.js';
+export { wireExecutingInfo } from './wireExecutingInfo.js';
+export { wireInstance } from './wireInstance.js';
+export { wireJob } from './wireJob.js';
+export { type JobGroupExtra, type JobGroupVariant, wireJobGroup } from './wireJobGroup.js';
+export { wireJobWithResult } from './wireJobWithResult.js';
+export { wireProgressDescribe, wireProgressList } from './wireProgress.js';
+export { wireScript } from './wireScript.js';
+export { clockTime, wireRecallStrategy, wireStrategy } from './wireStrategy.js';
+export { wireTask } from './wireTask.js';

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CountryCode } from 'libphonenumber-js';
+import type { Logger } from 'pino';
+import { createMetrics } from '../../api/ops/metrics.js';
+import { buildServer } from '../../api/server.js';
+import { createEngine } from '../../engine/createEngine.js';
+import { systemClock } from '../../engine/systemClock.js';
+import { loadSecretKey } from '../../service/credentials/loadSecretKey.js';
+import { purgeNonces } from '../../service/credentials/nonces.js';
+import { createSecretBox } from '../../service/credentials/secretBox.js';
+import type { ServiceDeps } from '../../service/deps.js';
+import { openStore } from '../../store/openStore.js';
+import { createSimTelephony } from '../../telephony/sim/createSimTelephony.js';
+import type { SimProfileName } from '../../telephony/sim/simProfiles.js';
+import type { Config } from '../config.js';
+import { ensureStarterCredentials, renderBanner } from './bootstrap.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  demo: boolean;
+  profile: SimProfileName;
+  /** Seconds calls in flight may run on after SIGTERM before they are hung up. */
+  drainSeconds: number;
+  /** Resolves to stop the server (tests); SIGTERM and SIGINT do the same. */
+  until?: Promise<void>;
+  onListening?: (url: string) => void;
+}
+
+/**
+ * `outdial serve`: store, engine on the wall clock with simulated lines, and the HTTP server. On SIGTERM
+ * it stops taking work (readyz turns 503, the listener closes), lets calls in flight finish up to the
+ * drain deadline, records every outcome, and exits: nothing is lost.
+ */
+export async function runServe(config: Config, o: ServeOptions, log: Logger): Promise<void> {
+  const dataDir = resolve(config.OUTDIAL_DATA_DIR);
+  const database = config.OUTDIAL_DATABASE_URL ?? join(dataDir, 'outdial.sqlite');
+  const store = await openStore({ database });
+  const box = createSecretBox(loadSecretKey({ fromEnv: config.OUTDIAL_SECRET_KEY, dataDir }));
+  const engine = createEngine({
+    db: store.db,
+    caps: store.caps,
+    clock: systemClock,
+    telephony: createSimTelephony({ clock: systemClock, seed: Date.now() % 2 ** 31, profile: o.profile }),
+    log,
+  });
+  const deps: ServiceDeps = {
+    db: store.db,
+    caps: store.caps,
+    clock: systemClock,
+    newId: randomUUID,
+    defaultCountry: config.OUTDIAL_DEFAULT_COUNTRY as CountryCode,
+    defaultTimeZone: config.OUTDIAL_TIME_ZONE,
+    wake: () => engine.wake(),
+  };
+  const state = { draining: false };
+  const metrics = createMetrics();
+  metrics.watchEngine(engine);
+  const app = await buildServer({
+    deps,
+    box,
+    store,
+    metrics,
+    log,
+    state,
+    hostId: hostname(),
+    rateLimit: { max: config.OUTDIAL_RATE_LIMIT, timeWindowMs: 60_000 },
+  });
+  const credentialsFile = join(dataDir, 'credentials.json');
+  const { credentials } = await ensureStarterCredentials(deps, box, { file: credentialsFile, demo: o.demo });
+
+  engine.start();
+  await app.listen({ port: o.port, host: o.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : o.port;
+  const url = `http://${o.host === '0.0.0.0' ? '127.0.0.1' : o.host}:${port}`;
+  process.stdout.write(renderBanner(url, credentials, credentialsFile));
+  o.onListening?.(url);
+
+  const noncePurge = setInterval(() => {
+    purgeNonces(deps, deps.clock.now() - 31 * 60_000).catch((error) => log.warn({ err: error }, 'nonce purge failed'));
+  }, 60_000);
+  noncePurge.unref();
+
+  const stopSignal = new Promise<string>((resolveStop) => {
+    const onSignal = (name: string) => () => resolveStop(name);
+    process.once('SIGTERM', onSignal('SIGTERM'));
+    process.once('SIGINT', onSignal('SIGINT'));
+    o.until?.then(() => resolveStop('request'));
+  });
+  const reason = await stopSignal;
+  log.warn({ reason, inFlight: engine.inFlight() }, 'shutting down: no new calls, draining calls in flight');
+  process.stderr.write(
+    `outdial: ${reason}: finishing ${engine.inFlight()} call(s) in flight (up to ${o.drainSeconds} s)…\n`,
+  );
+  state.draining = true;
+  clearInterval(noncePurge);
+  await app.close();
+  await engine.stop({ drainMs: o.drainSeconds * 1000 });
+  await store.close();
+  process.stderr.write('outdial: stopped; every outcome is recorded\n');
+}

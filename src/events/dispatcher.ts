@@ -1,0 +1,346 @@
+import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock.js';
+import { DAY, MINUTE } from '../core/clock.js';
+import type { OutdialEvent } from '../core/events.js';
+import type { SecretBox } from '../service/credentials/secretBox.js';
+import type { StoreCaps } from '../store/dialects.js';
+import { claimDueDeliveries } from '../store/events/claimDueDeliveries.js';
+import { deleteExpiredDeliveries } from '../store/events/deleteExpiredDeliveries.js';
+import { getEvents } from '../store/events/deliveries.js';
+import { outboxBacklog, pendingBySubscription } from '../store/events/deliveryBacklog.js';
+import { dueSubscriptions } from '../store/events/dueSubscriptions.js';
+import { nextDeliveryAt } from '../store/events/nextDeliveryAt.js';
+import { type DeliveryAttemptRecord, recordDeliveryAttempt } from '../store/events/recordDeliveryAttempt.js';
+import { releaseDeliveryLeases } from '../store/events/releaseDeliveryLeases.js';
+import type { Db, DeliveryRow, EventRow, SubscriptionRow } from '../store/schema.js';
+import type { FormatName } from './format.js';
+import { type Formats, loadFormats } from './loadFormats.js';
+import { openSink } from './openSink.js';
+import { fanOut } from './outbox/fanOut.js';
+import type { DeliveryOutcome, EventSink } from './sink.js';
+
+export interface DispatcherOptions {
+  /** Longest sleep between passes: how soon events written by the engine (or another process) are seen. */
+  pollMs: number;
+  /** How long a send may hold its delivery; at least the subscription's timeout plus `leaseMarginMs`. */
+  leaseMs: number;
+  leaseMarginMs: number;
+  /** Sends in flight per subscription: a slow receiver uses up its own, no one else's. */
+  perSubscription: number;
+  /** Sends in flight in this process. */
+  global: number;
+  /** Events fanned out per transaction. */
+  fanOutBatch: number;
+  /** Delivered deliveries and fanned-out events older than this are deleted. */
+  retentionMs: number;
+  cleanupEveryMs: number;
+}
+
+export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
+  pollMs: 1_000,
+  leaseMs: 60_000,
+  leaseMarginMs: 30_000,
+  perSubscription: 8,
+  global: 256,
+  fanOutBatch: 500,
+  retentionMs: 7 * DAY,
+  cleanupEveryMs: 5 * MINUTE,
+};
+
+export interface DispatcherDeps {
+  db: Kysely<Db>;
+  caps: StoreCaps;
+  clock: Clock;
+  log: Logger;
+  /** Opens subscription configs (sealed: they may hold URLs with credentials and secrets). */
+  box: SecretBox;
+  /** This process's name on leases; a new one per start. */
+  owner?: string;
+  /** The vendor formats (default: src/events/formats). */
+  formats?: Formats;
+  options?: Partial<DispatcherOptions>;
+}
+
+/** One send and what came of it. */
+export interface AttemptReport {
+  subscriptionId: string;
+  deliveryId: string;
+  eventId: string;
+  ok: boolean;
+  /** The delivery's state after it: delivered, pending (retry scheduled) or dead. */
+  status: 'delivered' | 'pending' | 'dead';
+  error?: string;
+}
+
+export interface DispatcherBacklog {
+  /** Events not fanned out yet. */
+  outbox: number;
+  /** Pending deliveries by subscription id. */
+  pending: Record<string, number>;
+}
+
+export interface Dispatcher {
+  readonly owner: string;
+  start(): void;
+  /** Stops claiming, lets sends in flight finish for up to `drainMs` (then abandons them to their lease holders). */
+  stop(opts?: { drainMs?: number }): Promise<void>;
+  /** Runs a pass soon (after events were written or deliveries re-queued). */
+  wake(): void;
+  /** Resolves when nothing runs until time moves: no pass and no send in flight. */
+  whenIdle(): Promise<void>;
+  inFlight(): number;
+  onAttempt(listener: (r: AttemptReport) => void): () => void;
+  backlog(): Promise<DispatcherBacklog>;
+}
+
+interface OpenedSink {
+  modifiedAt: number;
+  sink: EventSink;
+}
+
+/**
+ * Delivers the outbox: fans events out into deliveries, sends each due delivery through its
+ * subscription's sink in its format, records every attempt and schedules the next by the
+ * subscription's retry schedule, or lets it die after the last. Its own loop on the Clock: the engine
+ * never waits for it, and a slow receiver holds only its own subscription's share of sends.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const { db, caps, clock, box } = deps;
+  const opts = { ...DEFAULT_DISPATCHER_OPTIONS, ...deps.options };
+  const owner = deps.owner ?? `dispatcher-${randomUUID()}`;
+  const log = deps.log.child({ area: 'dispatcher', owner });
+  const sinks = new Map<string, OpenedSink>();
+  const inFlightBySub = new Map<string, number>();
+  const listeners = new Set<(r: AttemptReport) => void>();
+  const stopSends = new AbortController();
+  // Every send in flight listens on this one signal.
+  setMaxListeners(0, stopSends.signal);
+  let inFlight = 0;
+  const sends = new Set<Promise<void>>();
+
+  let busy = 0;
+  let idleWaiters: (() => void)[] = [];
+  const onBusy = (delta: 1 | -1) => {
+    busy += delta;
+    if (busy === 0) {
+      const w = idleWaiters;
+      idleWaiters = [];
+      for (const f of w) f();
+    }
+  };
+
+  let running = false;
+  let stopping = false;
+  let woken = false;
+  let sleeper: AbortController | undefined;
+  let loopDone: Promise<void> = Promise.resolve();
+  let nextCleanupAt = Number.NEGATIVE_INFINITY;
+
+  const wake = () => {
+    woken = true;
+    sleeper?.abort();
+  };
+
+  async function formats(): Promise<Formats> {
+    return deps.formats ?? loadFormats();
+  }
+
+  function sinkOf(sub: SubscriptionRow): EventSink {
+    const had = sinks.get(sub.id);
+    if (had && had.modifiedAt === sub.modified_at) return had.sink;
+    if (had) void had.sink.close().catch(() => undefined);
+    const sink = openSink(sub, JSON.parse(box.open(sub.config_sealed)), clock);
+    sinks.set(sub.id, { modifiedAt: sub.modified_at, sink });
+    return sink;
+  }
+
+  const room = (subId: string) => opts.perSubscription - (inFlightBySub.get(subId) ?? 0);
+
+  async function send(sub: SubscriptionRow, d: DeliveryRow, event: EventRow | undefined): Promise<void> {
+    const started = clock.now();
+    let outcome: DeliveryOutcome;
+    let eventId = d.event_id;
+    try {
+      if (!event) {
+        outcome = { ok: false, error: 'the event is no longer stored (past retention)', permanent: true };
+      } else {
+        const data = JSON.parse(event.data) as OutdialEvent;
+        eventId = data.id;
+        const format = (await formats())[sub.format as FormatName];
+        const formatted = format ? format(data) : undefined;
+        if (formatted === undefined) {
+          outcome = { ok: false, error: `format ${sub.format} is not available`, permanent: false };
+        } else if (formatted === null) {
+          // The vendor has no message for this event type: nothing to send, nothing owed.
+          outcome = { ok: true, detail: `format ${sub.format} has no message for ${data.type}` };
+        } else {
+          outcome = await sinkOf(sub).send(
+            { ...formatted, eventId: data.id, eventType: data.type, jobId: data.jobId, occurredAt: data.occurredAt },
+            stopSends.signal,
+          );
+        }
+      }
+    } catch (error) {
+      outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    if (stopSends.signal.aborted && !outcome.ok) {
+      await releaseDeliveryLeases(db, owner, [d.id]);
+      return;
+    }
+    const now = clock.now();
+    const schedule = JSON.parse(sub.retry_schedule) as number[];
+    const tries = d.attempts + 1;
+    const wait = schedule[tries - 1];
+    const next: DeliveryAttemptRecord['next'] = outcome.ok
+      ? { status: 'delivered' }
+      : outcome.permanent || wait === undefined
+        ? { status: 'dead' }
+        : { status: 'pending', nextAttemptAt: now + wait * 1000 };
+    const recorded = await recordDeliveryAttempt(db, {
+      deliveryId: d.id,
+      owner,
+      at: started,
+      ok: outcome.ok,
+      status: outcome.status ?? null,
+      error: outcome.ok ? null : outcome.error,
+      durationMs: now - started,
+      next,
+    });
+    if (!recorded) {
+      log.warn({ deliveryId: d.id }, 'a send outlived its lease; another dispatcher has the delivery');
+      return;
+    }
+    if (next.status === 'dead') log.warn({ deliveryId: d.id, subscriptionId: sub.id }, 'delivery dead');
+    const report: AttemptReport = {
+      subscriptionId: sub.id,
+      deliveryId: d.id,
+      eventId,
+      ok: outcome.ok,
+      status: next.status,
+      ...(outcome.ok ? {} : { error: outcome.error }),
+    };
+    for (const f of listeners) f(report);
+  }
+
+  function startSends(sub: SubscriptionRow, claimed: DeliveryRow[], events: Map<string, EventRow>) {
+    for (const d of claimed) {
+      inFlight++;
+      inFlightBySub.set(sub.id, (inFlightBySub.get(sub.id) ?? 0) + 1);
+      onBusy(1);
+      const p: Promise<void> = send(sub, d, events.get(d.event_id))
+        .catch((error: unknown) => log.error({ err: error, deliveryId: d.id }, 'recording a delivery failed'))
+        .finally(() => {
+          inFlight--;
+          inFlightBySub.set(sub.id, (inFlightBySub.get(sub.id) ?? 1) - 1);
+          sends.delete(p);
+          wake();
+          onBusy(-1);
+        });
+      sends.add(p);
+    }
+  }
+
+  async function pass(): Promise<number> {
+    const now = clock.now();
+    while ((await fanOut({ db, caps, now }, opts.fanOutBatch)) === opts.fanOutBatch && !stopping) {
+      // a full batch: more may be waiting
+    }
+    if (now >= nextCleanupAt) {
+      const gone = await deleteExpiredDeliveries(db, now - opts.retentionMs);
+      if (gone.deliveries + gone.events > 0) log.info(gone, 'retention: deleted old deliveries and events');
+      nextCleanupAt = now + opts.cleanupEveryMs;
+    }
+    let wakeAt = Math.min(now + opts.pollMs, nextCleanupAt);
+    if (inFlight >= opts.global) return wakeAt; // a finishing send wakes the loop
+    for (const sub of await dueSubscriptions(db, now)) {
+      if (stopping) break;
+      const limit = Math.min(room(sub.id), opts.global - inFlight);
+      if (limit <= 0) continue;
+      const leaseUntil = now + Math.max(opts.leaseMs, sub.timeout_ms + opts.leaseMarginMs);
+      const claimed = await claimDueDeliveries(db, caps, { subscriptionId: sub.id, owner, now, leaseUntil, limit });
+      if (claimed.length === 0) continue;
+      const events = new Map(
+        (
+          await getEvents(
+            db,
+            claimed.map((d) => d.event_id),
+          )
+        ).map((e) => [e.id, e]),
+      );
+      startSends(sub, claimed, events);
+    }
+    if (inFlight >= opts.global) return wakeAt;
+    const full = [...inFlightBySub].filter(([id]) => room(id) <= 0).map(([id]) => id);
+    const next = await nextDeliveryAt(db, full);
+    if (next !== null) wakeAt = Math.min(wakeAt, Math.max(next, now + 1));
+    return wakeAt;
+  }
+
+  async function loop() {
+    while (!stopping) {
+      woken = false;
+      onBusy(1);
+      let wakeAt: number;
+      try {
+        wakeAt = await pass();
+      } catch (error) {
+        log.error({ err: error }, 'dispatch pass failed');
+        wakeAt = clock.now() + opts.pollMs;
+      } finally {
+        onBusy(-1);
+      }
+      if (stopping) break;
+      if (woken) continue;
+      sleeper = new AbortController();
+      try {
+        await clock.sleep(Math.max(0, wakeAt - clock.now()), sleeper.signal);
+      } catch {
+        // woken early
+      }
+      sleeper = undefined;
+    }
+  }
+
+  return {
+    owner,
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop();
+    },
+    async stop({ drainMs = 10_000 } = {}) {
+      stopping = true;
+      sleeper?.abort();
+      await loopDone;
+      if (sends.size > 0) {
+        const deadline = new AbortController();
+        await Promise.race([Promise.all([...sends]), clock.sleep(drainMs, deadline.signal).catch(() => undefined)]);
+        deadline.abort();
+        stopSends.abort(new Error('dispatcher stopping'));
+        await Promise.all([...sends]);
+      }
+      for (const { sink } of sinks.values()) await sink.close().catch(() => undefined);
+      sinks.clear();
+      running = false;
+    },
+    wake,
+    async whenIdle() {
+      for (;;) {
+        await new Promise<void>((r) => setImmediate(r));
+        if (busy === 0) return;
+        await new Promise<void>((r) => idleWaiters.push(r));
+      }
+    },
+    inFlight: () => inFlight,
+    onAttempt(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async backlog() {
+      return { outbox: await outboxBacklog(db), pending: await pendingBySubscription(db) };
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { OutdialEvent } from '../core/events.js';
+
+export const FORMAT_NAMES = ['cloudevents', 'alibaba', 'baiying', 'airudder'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** An event rendered for one receiver: the body to send, its content type, and a routing key for brokers. */
+export interface FormattedEvent {
+  body: string;
+  contentType: string;
+  /** e.g. `outdial.job.complete` / `JobComplete`: the AMQP routing key, NATS subject suffix, stream field. */
+  key: string;
+}
+
+/** A vendor's language for events; null when the vendor has no message for this event type. */
+export type EventFormat = (event: OutdialEvent) => FormattedEvent | null;

@@ -1,0 +1,130 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../../core/clock.js';
+import type { DeliveryOutcome, EventSink, OutgoingMessage } from '../sink.js';
+import { errorText } from './errorText.js';
+import { parseSinkConfig } from './parseSinkConfig.js';
+
+export const ACK_MODES = ['status', 'success-body'] as const;
+export type AckMode = (typeof ACK_MODES)[number];
+
+export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
+
+const RESERVED_HEADERS = ['content-type', 'x-outdial-event-id', 'x-outdial-event-type', 'x-outdial-timestamp'];
+
+export const WebhookSinkConfigSchema = z
+  .object({
+    url: z
+      .string()
+      .refine((s) => URL.canParse(s), 'must be an absolute http or https URL')
+      .refine((s) => !URL.canParse(s) || ['http:', 'https:'].includes(new URL(s).protocol), 'must use http or https'),
+    secret: z.string().min(16).max(256).optional().describe('HMAC key of x-outdial-signature; generated when absent'),
+    headers: z
+      .record(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'is not a header name'), z.string().max(4096))
+      .refine(
+        (h) =>
+          !Object.keys(h).some(
+            (k) => RESERVED_HEADERS.includes(k.toLowerCase()) || k.toLowerCase() === 'x-outdial-signature',
+          ),
+        'must not set content-type or x-outdial-* headers',
+      )
+      .optional(),
+  })
+  .strict();
+export type WebhookSinkConfig = z.infer<typeof WebhookSinkConfigSchema>;
+
+/** A config as stored: the secret is always there (made at create when none was given). */
+export type StoredWebhookConfig = WebhookSinkConfig & { secret: string };
+
+/** Validates a webhook config (OutdialError naming the field) and gives it a secret when it has none. */
+export function parseWebhookConfig(config: unknown): StoredWebhookConfig {
+  const c = parseSinkConfig(WebhookSinkConfigSchema, config);
+  return { ...c, secret: c.secret ?? randomBytes(24).toString('base64url') };
+}
+
+/**
+ * The signature a receiver checks. Every POST carries
+ *   x-outdial-timestamp: <unix seconds when it was sent>
+ *   x-outdial-signature: v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>
+ * To verify, recompute the HMAC over the timestamp header, a dot and the raw body bytes exactly as
+ * received, with the subscription's secret, and compare in constant time; refuse a timestamp far from
+ * your own clock (e.g. more than 5 minutes) to stop replays. Deliveries are at least once: dedupe by
+ * x-outdial-event-id.
+ */
+export function webhookSignature(secret: string, timestamp: number, body: string): string {
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export interface WebhookSinkOptions {
+  /** Stamps x-outdial-timestamp and times the request out. */
+  clock: Clock;
+  timeoutMs?: number;
+  /** `status`: any 2xx acknowledges; `success-body`: 2xx and the trimmed body `success` (BaiYing). */
+  ackMode?: AckMode;
+}
+
+/** POSTs each event to one URL, signed; a reply other than the acknowledgement is a failure to retry. */
+export function createWebhookSink(config: unknown, o: WebhookSinkOptions): EventSink {
+  const c = parseWebhookConfig(config);
+  const timeoutMs = o.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
+  const ackMode = o.ackMode ?? 'status';
+  return {
+    async send(message: OutgoingMessage, signal?: AbortSignal): Promise<DeliveryOutcome> {
+      const timestamp = Math.floor(o.clock.now() / 1000);
+      const abort = new AbortController();
+      const onAbort = () => abort.abort(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      let timedOut = false;
+      o.clock.sleep(timeoutMs, abort.signal).then(
+        () => {
+          timedOut = true;
+          abort.abort(new Error('timeout'));
+        },
+        () => undefined,
+      );
+      try {
+        const res = await fetch(c.url, {
+          method: 'POST',
+          headers: {
+            ...c.headers,
+            'content-type': message.contentType,
+            'x-outdial-event-id': message.eventId,
+            'x-outdial-event-type': message.eventType,
+            'x-outdial-timestamp': String(timestamp),
+            'x-outdial-signature': webhookSignature(c.secret, timestamp, message.body),
+          },
+          body: message.body,
+          redirect: 'manual',
+          signal: abort.signal,
+        });
+        const text = await res.text();
+        const ok2xx = res.status >= 200 && res.status < 300;
+        if (!ok2xx) return { ok: false, status: res.status, error: `HTTP ${res.status}${snippet(text)}` };
+        if (ackMode === 'success-body' && text.trim() !== 'success') {
+          return { ok: false, status: res.status, error: `the reply was not "success"${snippet(text)}` };
+        }
+        return { ok: true, status: res.status };
+      } catch (e) {
+        if (timedOut) return { ok: false, error: `no reply within ${timeoutMs} ms` };
+        if (signal?.aborted) return { ok: false, error: 'sending was stopped' };
+        return { ok: false, error: describeFetchError(e) };
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+        if (!abort.signal.aborted) abort.abort();
+      }
+    },
+    async close() {},
+  };
+}
+
+const snippet = (text: string): string => {
+  const t = text.trim();
+  return t ? `: ${t.length > 200 ? `${t.slice(0, 200)}…` : t}` : '';
+};
+
+function describeFetchError(e: unknown): string {
+  const cause = (e as { cause?: unknown })?.cause;
+  const code = (cause as { code?: string } | undefined)?.code;
+  const text = errorText(cause ?? e);
+  return code && !text.includes(code) ? `${text} (${code})` : text;
+}

@@ -1,0 +1,3 @@
+export * from './instances.js';
+export * from './lineGroups.js';
+export * from './scripts.js';

@@ -1,0 +1,3 @@
+export { getInstanceOf } from './getInstanceOf.js';
+export { listInstances } from './listInstances.js';
+export { updateInstance } from './updateInstance.js';

@@ -1,0 +1,3 @@
+export { createScript, type ScriptInput } from './createScript.js';
+export { getScriptOf } from './getScriptOf.js';
+export { listScripts } from './listScripts.js';

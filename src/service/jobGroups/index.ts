@@ -1,0 +1,11 @@
+export { cancelJobGroup } from './cancelJobGroup.js';
+export { deleteJobGroup } from './deleteJobGroup.js';
+export { getJobGroupOf } from './getJobGroupOf.js';
+export { type InstanceCallSummary, instanceSummary } from './instanceSummary.js';
+export { jobGroupProgress } from './jobGroupProgress.js';
+export { type JobGroupQuery, listJobGroups } from './listJobGroups.js';
+export type { JobGroupSettingsInput } from './parseJobGroupSettings.js';
+export { pauseJobGroup } from './pauseJobGroup.js';
+export { resumeJobGroup } from './resumeJobGroup.js';
+export { startJobGroup } from './startJobGroup.js';
+export { type JobGroupPatch, updateJobGroup } from './updateJobGroup.js';

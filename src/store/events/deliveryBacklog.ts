@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../schema.js';
+
+/** Events not fanned out yet. */
+export async function outboxBacklog(db: Kysely<Db>): Promise<number> {
+  const row = await db
+    .selectFrom('event')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('fanned_out', '=', 0)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Pending deliveries per subscription (the `delivery_due` index answers it). */
+export async function pendingBySubscription(db: Kysely<Db>): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('delivery')
+    .select(['subscription_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('status', '=', 'pending')
+    .groupBy('subscription_id')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.subscription_id, Number(r.n)]));
+}

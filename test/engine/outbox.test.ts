@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DAY } from '../../src/core/clock.js';
+import { isTerminalJobStatus, type JobStatus, TaskStatus } from '../../src/core/enums.js';
+import type { OutdialEvent } from '../../src/core/events.js';
+import { runVirtualCampaign } from '../../src/engine/runVirtualCampaign.js';
+import { setUpCampaign } from '../support/campaign.js';
+import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/testStore.js';
+
+const MONDAY_8AM = DateTime.fromISO('2026-01-05T08:00:00', { zone: 'Asia/Shanghai' }).toMillis();
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`${dialect}: the engine writes its events into the outbox with the changes that cause them`, () => {
+    let t: TestStore;
+    beforeEach(async () => {
+      t = await openTestStore(dialect);
+    });
+    afterEach(() => t.drop());
+
+    it('Dialing per task, CallAnswered per answered call, CallFinished per ended task, one JobComplete per ended job', async () => {
+      const phones = Array.from({ length: 120 }, (_, i) => `1390000${String(i).padStart(4, '0')}`);
+      const c = await setUpCampaign(t, {
+        start: MONDAY_8AM,
+        phones,
+        group: { strategy: { maxAttemptsPerDay: 3, minAttemptInterval: 10, maxAttempts: 3 } },
+      });
+      await runVirtualCampaign({ engine: c.engine, clock: c.clock, isDone: () => false, until: MONDAY_8AM + 3 * DAY });
+
+      const tasks = await t.db.selectFrom('task').selectAll().execute();
+      const jobs = await t.db.selectFrom('job').selectAll().execute();
+      const events = (await t.db.selectFrom('event').selectAll().execute()).map(
+        (r) => JSON.parse(r.data) as OutdialEvent,
+      );
+      const ofType = (type: string) => events.filter((e) => e.type === type);
+      expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+
+      expect(
+        ofType('Dialing')
+          .map((e) => e.taskId)
+          .sort(),
+      ).toEqual(tasks.map((x) => x.id).sort());
+      expect(
+        ofType('CallFinished')
+          .map((e) => e.taskId)
+          .sort(),
+      ).toEqual(tasks.map((x) => x.id).sort());
+      const answered = tasks.filter((x) => x.status === TaskStatus.Succeeded);
+      expect(answered.length).toBeGreaterThan(0);
+      expect(
+        ofType('CallAnswered')
+          .map((e) => e.taskId)
+          .sort(),
+      ).toEqual(answered.map((x) => x.id).sort());
+
+      const ended = jobs.filter((j) => isTerminalJobStatus(j.status as JobStatus));
+      expect(ended.length).toBe(phones.length);
+      const complete = ofType('JobComplete');
+      expect(complete.map((e) => e.jobId).sort()).toEqual(ended.map((j) => j.id).sort());
+      for (const e of complete) {
+        const job = ended.find((j) => j.id === e.jobId);
+        expect(e.job.status).toBe(job?.status);
+        expect(e.job.failureReason).toBe(job?.failure_reason);
+        expect(e.tasks.map((x) => x.attempt)).toEqual(Array.from({ length: job?.attempts ?? 0 }, (_, i) => i + 1));
+        expect(e.tasks.every((x) => x.status !== TaskStatus.Executing)).toBe(true);
+        expect(e.job.contacts[0]?.e164).toBe(job?.phone_number);
+      }
+      for (const e of ofType('CallFinished')) {
+        const task = tasks.find((x) => x.id === e.taskId);
+        expect(e.task?.status).toBe(task?.status);
+        expect(e.occurredAt).toBe(task?.end_time);
+      }
+      // A job's events come in order: Dialing before CallAnswered before CallFinished, JobComplete last.
+      for (const job of ended) {
+        const mine = events.filter((e) => e.jobId === job.id).sort((a, b) => a.occurredAt - b.occurredAt);
+        expect(mine.at(-1)?.type).toBe('JobComplete');
+        expect(mine[0]?.type).toBe('Dialing');
+      }
+    });
+  });
+}
