@@ -5,18 +5,24 @@ import pg from 'pg';
 import { benchApi } from './api.js';
 import { BENCH_POSTGRES_URL, type BenchDialect } from './benchStore.js';
 import { benchDispatch } from './dispatch.js';
+import { benchEvents } from './events.js';
 import { benchIngest } from './ingest.js';
 import { benchOccupancy } from './occupancy.js';
 import { formatTable, machineInfo, resultsMarkdown, type ScenarioResult } from './report.js';
 
 /**
- * `npm run bench [-- --write] [--profile] [--only=ingest,dispatch,occupancy] [--dialects=sqlite,postgres]`.
- * --profile adds timed dispatch runs (BENCH_PROFILE_JOBS, 20,000) that break an attempt's cost down by statement.
+ * `npm run bench [-- --write] [--profile] [--only=ingest,dispatch,occupancy,api,events] [--dialects=sqlite,postgres]`.
+ * --profile adds timed dispatch runs (BENCH_PROFILE_JOBS, 20,000) that break an attempt's cost down by statement,
+ * and for events a timed webhook run per dialect (BENCH_EVENTS events) and the CPU of parse, format and sign.
  * Sizes: BENCH_INGEST_JOBS (1,000,000), BENCH_INGEST_BATCH (2,000), BENCH_DISPATCH_JOBS (100,000),
  * BENCH_DISPATCH_LINES (2,000), BENCH_OCCUPANCY_JOBS (5,000), BENCH_OCCUPANCY_LINES (200), BENCH_API_JOBS (20,000),
- * BENCH_API_REQUESTS (20,000), BENCH_API_CLIENTS (100).
+ * BENCH_API_REQUESTS (20,000), BENCH_API_CLIENTS (100), BENCH_EVENTS (20,000), BENCH_EVENTS_JOBS (1,000),
+ * BENCH_EVENTS_BROKER (5,000), BENCH_EVENTS_CONCURRENCY (128), BENCH_EVENTS_RATE (1,000 events/s),
+ * BENCH_EVENTS_SECONDS (10), BENCH_EVENTS_MAX_SECONDS (30: a throughput run stops there and reports the rate so
+ * far; a latency run waits that long for the rest after its stream). Brokers: BENCH_RABBITMQ_URL (amqp://guest:guest@127.0.0.1:5672), BENCH_NATS_URL
+ * (nats://127.0.0.1:4222); one that is not reachable is skipped with a note.
  */
-const SCENARIOS = ['ingest', 'dispatch', 'occupancy', 'api'] as const;
+const SCENARIOS = ['ingest', 'dispatch', 'occupancy', 'api', 'events'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const args = process.argv.slice(2);
@@ -77,13 +83,26 @@ async function main() {
                 dialects,
                 log,
               })
-            : await benchApi({
-                jobs: size('BENCH_API_JOBS', 20_000),
-                requests: size('BENCH_API_REQUESTS', 20_000),
-                clients: size('BENCH_API_CLIENTS', 100),
-                dialects,
-                log,
-              });
+            : scenario === 'api'
+              ? await benchApi({
+                  jobs: size('BENCH_API_JOBS', 20_000),
+                  requests: size('BENCH_API_REQUESTS', 20_000),
+                  clients: size('BENCH_API_CLIENTS', 100),
+                  dialects,
+                  log,
+                })
+              : await benchEvents({
+                  events: size('BENCH_EVENTS', 20_000),
+                  jobs: size('BENCH_EVENTS_JOBS', 1_000),
+                  brokerEvents: size('BENCH_EVENTS_BROKER', 5_000),
+                  concurrency: size('BENCH_EVENTS_CONCURRENCY', 128),
+                  rate: size('BENCH_EVENTS_RATE', 1_000),
+                  seconds: size('BENCH_EVENTS_SECONDS', 10),
+                  maxSeconds: size('BENCH_EVENTS_MAX_SECONDS', 30),
+                  dialects,
+                  log,
+                  profile: args.includes('--profile'),
+                });
     for (const result of Array.isArray(produced) ? produced : [produced]) {
       results.push(result);
       console.log(`\n${formatTable(result)}\n`);

@@ -1,5 +1,5 @@
 import type { FailureReason, JobStatus, TaskStatus } from './enums.js';
-import type { Contact, Extra } from './types.js';
+import type { Contact, Extra, JobGroup, JobGroupProgress } from './types.js';
 
 /**
  * What Outdial tells the outside, in its own words. The names are seed 001's EventType values; every
@@ -9,8 +9,12 @@ import type { Contact, Extra } from './types.js';
  * - CallFinished: the call ended: hung up, or not answered in time.
  * - JobComplete: the job reached a final JobStatus (Succeeded, Failed, Cancelled).
  * - RecordingReady: a call's recording exists (none with simulated lines; the type is reserved).
+ * - JobGroupComplete: the job group ended for good: Completed (its last job ended) or Cancelled. Seed 001
+ *   has no such message; BaiYing's JOB_INFO_RESULT and Airudder's plan/task webhooks are made from it.
  */
-export const EVENT_TYPES = ['Dialing', 'CallAnswered', 'CallFinished', 'JobComplete', 'RecordingReady'] as const;
+export const JOB_EVENT_TYPES = ['Dialing', 'CallAnswered', 'CallFinished', 'JobComplete', 'RecordingReady'] as const;
+export type JobEventType = (typeof JOB_EVENT_TYPES)[number];
+export const EVENT_TYPES = [...JOB_EVENT_TYPES, 'JobGroupComplete'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** A job as it stood when the event happened. */
@@ -44,10 +48,11 @@ export interface TaskSnapshot {
   talkDuration: number;
 }
 
-export interface OutdialEvent {
+/** An event about one job (and its task, for call events). */
+export interface JobEvent {
   /** Unique and stable: a redelivery carries the same id, so receivers dedupe by it. */
   id: string;
-  type: EventType;
+  type: JobEventType;
   /** When it happened, UTC ms. */
   occurredAt: number;
   instanceId: string;
@@ -60,3 +65,22 @@ export interface OutdialEvent {
   /** JobComplete: every task of the job, in attempt order. */
   tasks: TaskSnapshot[];
 }
+
+/** An event about a whole job group. */
+export interface JobGroupEvent {
+  id: string;
+  type: 'JobGroupComplete';
+  occurredAt: number;
+  instanceId: string;
+  jobGroupId: string;
+  jobId: null;
+  taskId: null;
+  /** The group as it stood right after the change (status Completed or Cancelled). */
+  group: Omit<JobGroup, 'version'>;
+  /** Its jobs and calls at that moment. */
+  progress: JobGroupProgress;
+}
+
+export type OutdialEvent = JobEvent | JobGroupEvent;
+
+export const isJobGroupEvent = (e: OutdialEvent): e is JobGroupEvent => e.type === 'JobGroupComplete';

@@ -8,6 +8,7 @@ import { emptyHistory, nextAttemptAt } from '../core/strategy/index.js';
 import type { JobGroup, Line, LineGroup } from '../core/types.js';
 import { eventRow, taskSnapshot } from '../events/outbox/eventRows.js';
 import { jobCompleteEvents } from '../events/outbox/jobCompleteEvents.js';
+import { completeJobGroup } from '../events/outbox/jobGroupEvents.js';
 import type { StoreCaps } from '../store/dialects.js';
 import { insertEvents } from '../store/events/insertEvents.js';
 import { getJobGroup } from '../store/jobGroups/getJobGroup.js';
@@ -294,12 +295,10 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function completeIfDone(group: JobGroup, now: number) {
     if (await hasOpenJobs(db, group.id)) return;
-    const done = await updateJobGroupStatus(db, {
-      id: group.id,
-      from: ['Scheduling', 'Executing'],
-      to: 'Completed',
-      now,
-      finishedAt: now,
+    const done = await db.transaction().execute(async (trx) => {
+      const event = await completeJobGroup(trx, { id: group.id, now, newId });
+      if (event) await insertEvents(trx, caps, [event]);
+      return event !== undefined;
     });
     if (done) {
       log.info({ jobGroupId: group.id }, 'job group completed');

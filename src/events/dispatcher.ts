@@ -16,8 +16,8 @@ import { nextDeliveryAt } from '../store/events/nextDeliveryAt.js';
 import { type DeliveryAttemptRecord, recordDeliveryAttempt } from '../store/events/recordDeliveryAttempt.js';
 import { releaseDeliveryLeases } from '../store/events/releaseDeliveryLeases.js';
 import type { Db, DeliveryRow, EventRow, SubscriptionRow } from '../store/schema.js';
-import type { FormatName } from './format.js';
-import { type Formats, loadFormats } from './loadFormats.js';
+import type { FormatName, Formats } from './format.js';
+import { FORMATS } from './formats/index.js';
 import { openSink } from './openSink.js';
 import { fanOut } from './outbox/fanOut.js';
 import type { DeliveryOutcome, EventSink } from './sink.js';
@@ -144,9 +144,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     sleeper?.abort();
   };
 
-  async function formats(): Promise<Formats> {
-    return deps.formats ?? loadFormats();
-  }
+  const formats: Formats = deps.formats ?? FORMATS;
 
   function sinkOf(sub: SubscriptionRow): EventSink {
     const had = sinks.get(sub.id);
@@ -169,7 +167,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       } else {
         const data = JSON.parse(event.data) as OutdialEvent;
         eventId = data.id;
-        const format = (await formats())[sub.format as FormatName];
+        const format = formats[sub.format as FormatName];
         const formatted = format ? format(data) : undefined;
         if (formatted === undefined) {
           outcome = { ok: false, error: `format ${sub.format} is not available`, permanent: false };
@@ -178,7 +176,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           outcome = { ok: true, detail: `format ${sub.format} has no message for ${data.type}` };
         } else {
           outcome = await sinkOf(sub).send(
-            { ...formatted, eventId: data.id, eventType: data.type, jobId: data.jobId, occurredAt: data.occurredAt },
+            {
+              ...formatted,
+              eventId: data.id,
+              eventType: data.type,
+              jobGroupId: data.jobGroupId,
+              jobId: data.jobId,
+              occurredAt: data.occurredAt,
+            },
             stopSends.signal,
           );
         }

@@ -13,3 +13,6 @@ export interface FormattedEvent {
 
 /** A vendor's language for events; null when the vendor has no message for this event type. */
 export type EventFormat = (event: OutdialEvent) => FormattedEvent | null;
+
+/** Formats by name; a dispatcher or test send given only some refuses the others. */
+export type Formats = Partial<Record<FormatName, EventFormat>>;

@@ -4,7 +4,9 @@ import type { FormattedEvent } from './format.js';
 export interface OutgoingMessage extends FormattedEvent {
   eventId: string;
   eventType: string;
-  jobId: string;
+  jobGroupId: string;
+  /** null for events about a whole job group. */
+  jobId: string | null;
   occurredAt: number;
 }
 

@@ -19,7 +19,12 @@ const migrator = (db: Kysely<Db>, schema: string | undefined) =>
 
 /** Brings the schema to the latest version; returns what ran. `schema`: the store's PostgreSQL schema. */
 export async function migrateToLatest(db: Kysely<Db>, schema?: string): Promise<MigrationResultSet> {
-  const result = await migrator(db, schema).migrateToLatest();
+  let result = await migrator(db, schema).migrateToLatest();
+  // Kysely's table lookup checks privileges on every schema of the database: one dropped by someone else at that
+  // instant fails it with "schema does not exist" (3F000). Nothing was applied then; the lookup is simply run again.
+  for (let retry = 0; retry < 3 && isSchemaGone(result.error); retry++) {
+    result = await migrator(db, schema).migrateToLatest();
+  }
   if (result.error) {
     throw new OutdialError(
       'INTERNAL',
@@ -36,3 +41,5 @@ export async function isMigrated(db: Kysely<Db>, schema?: string): Promise<boole
   const all = await migrator(db, schema).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }
+
+const isSchemaGone = (e: unknown): boolean => (e as { code?: unknown } | undefined)?.code === '3F000';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY } from '../../src/core/clock.js';
 import { isTerminalJobStatus, type JobStatus, TaskStatus } from '../../src/core/enums.js';
-import type { OutdialEvent } from '../../src/core/events.js';
+import type { JobEvent, JobGroupEvent } from '../../src/core/events.js';
 import { runVirtualCampaign } from '../../src/engine/runVirtualCampaign.js';
 import { setUpCampaign } from '../support/campaign.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/testStore.js';
@@ -28,9 +28,7 @@ for (const dialect of TEST_DIALECTS) {
 
       const tasks = await t.db.selectFrom('task').selectAll().execute();
       const jobs = await t.db.selectFrom('job').selectAll().execute();
-      const events = (await t.db.selectFrom('event').selectAll().execute()).map(
-        (r) => JSON.parse(r.data) as OutdialEvent,
-      );
+      const events = (await t.db.selectFrom('event').selectAll().execute()).map((r) => JSON.parse(r.data) as JobEvent);
       const ofType = (type: string) => events.filter((e) => e.type === type);
       expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
 
@@ -75,6 +73,16 @@ for (const dialect of TEST_DIALECTS) {
         expect(mine.at(-1)?.type).toBe('JobComplete');
         expect(mine[0]?.type).toBe('Dialing');
       }
+      // The group completed once its last job did, with one JobGroupComplete that adds up.
+      const groupEvents = (
+        await t.db.selectFrom('event').selectAll().where('type', '=', 'JobGroupComplete').execute()
+      ).map((r) => JSON.parse(r.data) as JobGroupEvent);
+      expect(groupEvents).toHaveLength(1);
+      const [groupDone] = groupEvents;
+      expect(groupDone?.group.status).toBe('Completed');
+      expect(groupDone?.progress.totalJobs).toBe(phones.length);
+      expect(groupDone?.progress.attempts).toBe(tasks.length);
+      expect(groupDone?.occurredAt).toBe(Math.max(...complete.map((e) => e.occurredAt)));
     });
   });
 }

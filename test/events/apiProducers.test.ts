@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY } from '../../src/core/clock.js';
-import { JobStatus } from '../../src/core/enums.js';
-import type { OutdialEvent } from '../../src/core/events.js';
+import { FailureReason, JobStatus } from '../../src/core/enums.js';
+import type { JobEvent, JobGroupEvent } from '../../src/core/events.js';
 import { assignJobs } from '../../src/service/assignJobs.js';
-import { cancelJobGroup } from '../../src/service/jobGroups/index.js';
+import { cancelJobGroup, startJobGroup, updateJobGroup } from '../../src/service/jobGroups/index.js';
 import { changeJobs } from '../../src/service/jobs/index.js';
 import { setUpCampaign } from '../support/campaign.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/testStore.js';
@@ -19,9 +19,13 @@ for (const dialect of TEST_DIALECTS) {
     });
     afterEach(() => t.drop());
 
+    const groupCompletions = async () =>
+      (await t.db.selectFrom('event').select('data').where('type', '=', 'JobGroupComplete').execute()).map(
+        (r) => JSON.parse(r.data) as JobGroupEvent,
+      );
     const completions = async () =>
       (await t.db.selectFrom('event').select('data').where('type', '=', 'JobComplete').execute()).map(
-        (r) => JSON.parse(r.data) as OutdialEvent,
+        (r) => JSON.parse(r.data) as JobEvent,
       );
 
     it('cancelling jobs, cancelling a group, and assigning jobs past their end each write JobComplete', async () => {
@@ -41,6 +45,9 @@ for (const dialect of TEST_DIALECTS) {
       await cancelJobGroup(c.deps, c.instanceId, c.jobGroupId);
       done = await completions();
       expect(done.map((e) => e.jobId).sort()).toEqual([...c.jobIds].sort());
+      expect((await groupCompletions()).map((e) => [e.jobGroupId, e.group.status, e.progress.totalJobs])).toEqual([
+        [c.jobGroupId, 'Cancelled', 3],
+      ]);
 
       const late = await setUpCampaign(t, {
         start: MONDAY_8AM,
@@ -54,6 +61,25 @@ for (const dialect of TEST_DIALECTS) {
       const lateEvents = (await completions()).filter((e) => e.jobGroupId === late.jobGroupId);
       expect(lateEvents.map((e) => e.jobId).sort()).toEqual([...late.jobIds, ...extra.jobIds].sort());
       expect(lateEvents.every((e) => e.job.status === JobStatus.Failed && e.tasks.length === 0)).toBe(true);
+    });
+
+    it("moving a running group's end into the past fails its waiting jobs and completes the group, with events", async () => {
+      const c = await setUpCampaign(t, {
+        start: MONDAY_8AM,
+        phones: ['13900000001', '13900000002'],
+        group: { strategy: { startTime: MONDAY_8AM + 1 * DAY, endTime: MONDAY_8AM + 20 * DAY } },
+      });
+      await startJobGroup(c.deps, c.instanceId, c.jobGroupId);
+      await updateJobGroup(c.deps, c.instanceId, c.jobGroupId, {
+        strategy: { startTime: MONDAY_8AM - 20 * DAY, endTime: MONDAY_8AM - 10 * DAY },
+      });
+      const done = await completions();
+      expect(done.map((e) => [e.jobId, e.job.status, e.job.failureReason]).sort()).toEqual(
+        [...c.jobIds].sort().map((id) => [id, JobStatus.Failed, FailureReason.TimeUp]),
+      );
+      const [group] = await groupCompletions();
+      expect(group?.group.status).toBe('Completed');
+      expect(group?.progress.jobsByStatus.Failed).toBe(2);
     });
   });
 }

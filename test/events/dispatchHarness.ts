@@ -3,11 +3,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../src/core/clock.js';
 import { JobStatus } from '../../src/core/enums.js';
-import type { EventType, OutdialEvent } from '../../src/core/events.js';
+import type { JobEvent, JobEventType } from '../../src/core/events.js';
 import type { VirtualClock } from '../../src/core/virtualClock.js';
 import type { Dispatcher } from '../../src/events/dispatcher.js';
-import type { EventFormat } from '../../src/events/format.js';
-import type { Formats } from '../../src/events/loadFormats.js';
+import type { EventFormat, Formats } from '../../src/events/format.js';
 import type { NewEventRow } from '../../src/store/schema.js';
 
 /** Cloudevents-like JSON for every format name: enough to carry the event to a receiver. */
@@ -102,13 +101,13 @@ export async function startReceiver(clock: Clock, handler: (r: Omit<Received, 'r
 /** An event of `jobId` in the outbox, as the engine writes it. */
 export function outboxEvent(o: {
   id: string;
-  type: EventType;
+  type: JobEventType;
   at: number;
   instanceId: string;
   jobGroupId: string;
   jobId: string;
 }): NewEventRow {
-  const event: OutdialEvent = {
+  const event: JobEvent = {
     id: o.id,
     type: o.type,
     occurredAt: o.at,

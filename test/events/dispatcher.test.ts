@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventType } from '../../src/core/events.js';
+import type { JobEventType } from '../../src/core/events.js';
 import { createVirtualClock, type VirtualClock } from '../../src/core/virtualClock.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../../src/events/dispatcher.js';
 import { webhookSignature } from '../../src/events/sinks/webhook.js';
@@ -76,7 +76,7 @@ for (const dialect of TEST_DIALECTS) {
         config: { url },
         ...o,
       });
-    const write = (events: { id: string; type: EventType; at: number; jobId: string; jobGroupId?: string }[]) =>
+    const write = (events: { id: string; type: JobEventType; at: number; jobId: string; jobGroupId?: string }[]) =>
       insertEvents(
         t.db,
         t.caps,

@@ -16,6 +16,7 @@ const message: OutgoingMessage = {
   key: 'JobComplete',
   eventId: 'ev-1',
   eventType: 'JobComplete',
+  jobGroupId: 'group-1',
   jobId: 'job-1',
   occurredAt: T0,
 };

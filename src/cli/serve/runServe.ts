@@ -7,6 +7,7 @@ import { createMetrics } from '../../api/ops/metrics.js';
 import { buildServer } from '../../api/server.js';
 import { createEngine } from '../../engine/createEngine.js';
 import { systemClock } from '../../engine/systemClock.js';
+import { createDispatcher } from '../../events/dispatcher.js';
 import { loadSecretKey } from '../../service/credentials/loadSecretKey.js';
 import { purgeNonces } from '../../service/credentials/nonces.js';
 import { createSecretBox } from '../../service/credentials/secretBox.js';
@@ -30,9 +31,9 @@ export interface ServeOptions {
 }
 
 /**
- * `outdial serve`: store, engine on the wall clock with simulated lines, and the HTTP server. On SIGTERM
- * it stops taking work (readyz turns 503, the listener closes), lets calls in flight finish up to the
- * drain deadline, records every outcome, and exits: nothing is lost.
+ * `outdial serve`: store, engine on the wall clock with simulated lines, event dispatcher, and the HTTP server.
+ * On SIGTERM it stops taking work (readyz turns 503, the listener closes), lets calls in flight finish up to the
+ * drain deadline, records every outcome, and exits: nothing is lost (undelivered events stay in the outbox).
  */
 export async function runServe(config: Config, o: ServeOptions, log: Logger): Promise<void> {
   const dataDir = resolve(config.OUTDIAL_DATA_DIR);
@@ -46,6 +47,11 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
     telephony: createSimTelephony({ clock: systemClock, seed: Date.now() % 2 ** 31, profile: o.profile }),
     log,
   });
+  const dispatcher = createDispatcher({ db: store.db, caps: store.caps, clock: systemClock, log, box });
+  // Events commit with the change that caused them: a committed change wakes the dispatcher at once.
+  for (const name of ['engine:call:started', 'engine:call:ended', 'engine:group:completed'] as const) {
+    engine.events.on(name, () => dispatcher.wake());
+  }
   const deps: ServiceDeps = {
     db: store.db,
     caps: store.caps,
@@ -53,11 +59,15 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
     newId: randomUUID,
     defaultCountry: config.OUTDIAL_DEFAULT_COUNTRY as CountryCode,
     defaultTimeZone: config.OUTDIAL_TIME_ZONE,
-    wake: () => engine.wake(),
+    wake: () => {
+      engine.wake();
+      dispatcher.wake();
+    },
   };
   const state = { draining: false };
   const metrics = createMetrics();
   metrics.watchEngine(engine);
+  metrics.watchDispatcher(dispatcher);
   const app = await buildServer({
     deps,
     box,
@@ -72,6 +82,7 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
   const { credentials } = await ensureStarterCredentials(deps, box, { file: credentialsFile, demo: o.demo });
 
   engine.start();
+  dispatcher.start();
   await app.listen({ port: o.port, host: o.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
@@ -99,6 +110,8 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
   clearInterval(noncePurge);
   await app.close();
   await engine.stop({ drainMs: o.drainSeconds * 1000 });
+  // After the engine: the events of the calls it drained are delivered too, as far as the deadline allows.
+  await dispatcher.stop({ drainMs: o.drainSeconds * 1000 });
   await store.close();
   process.stderr.write('outdial: stopped; every outcome is recorded\n');
 }

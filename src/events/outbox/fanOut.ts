@@ -4,7 +4,7 @@ import { EVENT_TYPES } from '../../core/events.js';
 import type { StoreCaps } from '../../store/dialects.js';
 import { claimEventsToFanOut } from '../../store/events/claimEventsToFanOut.js';
 import { insertDeliveries } from '../../store/events/insertDeliveries.js';
-import { listActiveSubscriptions } from '../../store/events/listActiveSubscriptions.js';
+import { listSubscriptionsOfInstances } from '../../store/events/listSubscriptionsOfInstances.js';
 import { markEventsFannedOut } from '../../store/events/markEventsFannedOut.js';
 import type { Db, DeliveryTable, EventRow, SubscriptionRow } from '../../store/schema.js';
 
@@ -34,15 +34,15 @@ const deliveryId = (event: EventRow, index: number): string => {
 };
 
 /**
- * Moves one batch of the outbox into deliveries: one per active subscription of the event's instance
- * whose filters match, and marks the events fanned out, all in one transaction. Events nobody wants are
+ * Moves one batch of the outbox into deliveries: one per subscription of the event's instance whose filters
+ * match (a paused one's wait until it is resumed), and marks the events fanned out, all in one transaction. Events nobody wants are
  * only marked. Returns how many events the batch took (fewer than `limit`: the outbox is drained).
  */
 export async function fanOut(deps: FanOutDeps, limit = 500): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const events = await claimEventsToFanOut(trx, deps.caps, limit);
     if (events.length === 0) return 0;
-    const subs = await listActiveSubscriptions(trx, [...new Set(events.map((e) => e.instance_id))]);
+    const subs = await listSubscriptionsOfInstances(trx, [...new Set(events.map((e) => e.instance_id))]);
     const rows: Insertable<DeliveryTable>[] = [];
     for (const [i, event] of events.entries()) {
       for (const sub of subs) {

@@ -106,7 +106,8 @@ export function createNatsSink(rawConfig: unknown, o: NatsSinkOptions = {}): Eve
         h.set('Content-Type', message.contentType);
         h.set('x-event-id', message.eventId);
         h.set('x-event-type', message.eventType);
-        h.set('x-job-id', message.jobId);
+        h.set('x-job-group-id', message.jobGroupId);
+        if (message.jobId !== null) h.set('x-job-id', message.jobId);
         const ack = await js.publish(`${config.subject}.${message.key}`, new TextEncoder().encode(message.body), {
           msgID: message.eventId,
           timeout: ackTimeoutMs,

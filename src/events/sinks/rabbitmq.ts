@@ -116,7 +116,12 @@ export function createRabbitMqSink(rawConfig: unknown, o: RabbitMqSinkOptions = 
               contentType: message.contentType,
               type: message.eventType,
               timestamp: Math.floor(message.occurredAt / 1000),
-              headers: { 'x-event-id': message.eventId, 'x-event-type': message.eventType, 'x-job-id': message.jobId },
+              headers: {
+                'x-event-id': message.eventId,
+                'x-event-type': message.eventType,
+                'x-job-group-id': message.jobGroupId,
+                ...(message.jobId !== null ? { 'x-job-id': message.jobId } : {}),
+              },
             },
             (err) => settle(err ? { ok: false, error: `RabbitMQ did not confirm: ${errorText(err)}` } : { ok: true }),
           );
@@ -149,16 +154,31 @@ export function createRabbitMqSink(rawConfig: unknown, o: RabbitMqSinkOptions = 
 function refusal(config: RabbitMqSinkConfig, e: unknown): OutdialError {
   const text = errorText(e);
   const host = urlHost(config.url);
-  if (/ACCESS.REFUSED|403/.test(text)) return invalidField('url', `RabbitMQ at ${host} refused the credentials`);
-  if (/NOT.ALLOWED|530/.test(text)) return invalidField('url', `RabbitMQ at ${host} refused the vhost: ${text}`);
-  if (/NOT.FOUND|404/.test(text)) {
+  const code = replyCode(e, text);
+  if (code === 403 || /ACCESS.REFUSED/.test(text)) {
+    return invalidField('url', `RabbitMQ at ${host} refused the credentials`);
+  }
+  if (code === 530 || /NOT.ALLOWED/.test(text))
+    return invalidField('url', `RabbitMQ at ${host} refused the vhost: ${text}`);
+  if (code === 404 || /NOT.FOUND/.test(text)) {
     return invalidField('exchange', `exchange '${config.exchange}' does not exist on RabbitMQ at ${host}`);
   }
-  if (/PRECONDITION.FAILED|406/.test(text)) {
+  if (code === 406 || /PRECONDITION.FAILED/.test(text)) {
     return invalidField(
       'exchangeType',
       `exchange '${config.exchange}' exists with other settings than a durable ${config.exchangeType} exchange`,
     );
   }
   return invalidField('url', `RabbitMQ is not reachable at ${host}: ${text}`);
+}
+
+/**
+ * The AMQP reply code of a server's refusal: amqplib puts it in `code` ("Channel closed by server: 404 (NOT-FOUND)");
+ * a socket error's `code` is a string (ECONNREFUSED) and its text may hold any digits (a port), so no code.
+ */
+function replyCode(e: unknown, text: string): number | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'number') return code;
+  const m = /closed by server: (\d{3})/.exec(text);
+  return m ? Number(m[1]) : null;
 }

@@ -31,7 +31,7 @@ export interface RedisStreamsSinkOptions {
 type Client = ReturnType<typeof createClient>;
 
 /**
- * Appends each message to a stream with XADD (fields id, type, jobId, contentType, body), trimming it to
+ * Appends each message to a stream with XADD (fields id, type, jobGroupId, jobId for job events, contentType, body), trimming it to
  * about `maxLen` entries. Connects on first use and again on the next send after the connection was lost.
  */
 export function createRedisStreamsSink(rawConfig: unknown, o: RedisStreamsSinkOptions = {}): EventSink {
@@ -86,7 +86,8 @@ export function createRedisStreamsSink(rawConfig: unknown, o: RedisStreamsSinkOp
             {
               id: message.eventId,
               type: message.eventType,
-              jobId: message.jobId,
+              jobGroupId: message.jobGroupId,
+              ...(message.jobId !== null ? { jobId: message.jobId } : {}),
               contentType: message.contentType,
               body: message.body,
             },

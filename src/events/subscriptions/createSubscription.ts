@@ -43,7 +43,7 @@ export async function createSubscription(
     throw invalidField('format', `must be one of ${FORMAT_NAMES.join(', ')}`);
   }
   const eventTypes = eventTypesColumn(input.eventTypes);
-  const jobGroupIds = jobGroupIdsColumn(input.jobGroupIds);
+  const jobGroupIds = await jobGroupIdsColumn(deps.db, input.instanceId, input.jobGroupIds);
   const schedule = retrySchedule(input.retry);
   const ackMode = checkAckMode(input.ackMode ?? 'status');
   const timeoutMs = checkTimeout(input.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS);

@@ -1,5 +1,8 @@
+import type { Kysely } from 'kysely';
 import { invalidField } from '../../core/errors.js';
 import { EVENT_TYPES } from '../../core/events.js';
+import { jobGroupIdsOfInstance } from '../../store/jobGroups/jobGroupIdsOfInstance.js';
+import type { Db } from '../../store/schema.js';
 import { ACK_MODES } from '../sinks/webhook.js';
 
 /** A filter column: JSON of the list, or null for "all" (absent, null). An empty list is refused: it matches nothing. */
@@ -14,10 +17,19 @@ export function eventTypesColumn(v: readonly string[] | null | undefined): strin
   return JSON.stringify([...new Set(v)]);
 }
 
-export function jobGroupIdsColumn(v: readonly string[] | null | undefined): string | null {
+/** The job-group filter column; every id must name a job group of the instance (a typo would match nothing). */
+export async function jobGroupIdsColumn(
+  db: Kysely<Db>,
+  instanceId: string,
+  v: readonly string[] | null | undefined,
+): Promise<string | null> {
   if (v === undefined || v === null) return null;
   if (v.length === 0) throw invalidField('jobGroupIds', 'must name at least one job group, or be left out for all');
-  return JSON.stringify([...new Set(v)]);
+  const ids = [...new Set(v)];
+  const known = new Set(await jobGroupIdsOfInstance(db, instanceId, ids));
+  const missing = v.findIndex((id) => !known.has(id));
+  if (missing >= 0) throw invalidField(`jobGroupIds[${missing}]`, `no job group ${v[missing]} in this instance`);
+  return JSON.stringify(ids);
 }
 
 export const MIN_TIMEOUT_MS = 100;

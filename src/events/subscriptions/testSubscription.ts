@@ -1,7 +1,7 @@
-import { JobStatus } from '../../core/enums.js';
-import type { OutdialEvent } from '../../core/events.js';
+import { JobStatus, TaskStatus } from '../../core/enums.js';
+import type { JobEvent } from '../../core/events.js';
 import type { FormatName } from '../format.js';
-import { loadFormats } from '../loadFormats.js';
+import { FORMATS } from '../formats/index.js';
 import { openSink } from '../openSink.js';
 import type { SubscriptionDeps } from './deps.js';
 import { getSubscriptionRowOf } from './getSubscriptionOf.js';
@@ -14,11 +14,11 @@ export interface TestOutcome {
   durationMs: number;
 }
 
-/** A JobComplete about no real job: what a test send carries. */
-export function syntheticEvent(id: string, instanceId: string, at: number): OutdialEvent {
+/** A CallFinished about no real job (every format has a message for it): what a test send carries. */
+export function syntheticEvent(id: string, instanceId: string, at: number): JobEvent {
   return {
     id,
-    type: 'JobComplete',
+    type: 'CallFinished',
     occurredAt: at,
     instanceId,
     jobGroupId: 'test',
@@ -35,9 +35,23 @@ export function syntheticEvent(id: string, instanceId: string, at: number): Outd
         { phoneNumber: '10000000000', e164: '+8610000000000', name: 'Test', honorific: '', referenceId: 'test' },
       ],
       extras: [],
-      attempts: 0,
+      attempts: 1,
     },
-    task: null,
+    task: {
+      id: 'test',
+      attempt: 1,
+      status: TaskStatus.Succeeded,
+      plannedTime: at - 30_000,
+      actualTime: at - 30_000,
+      answeredAt: at - 25_000,
+      endTime: at,
+      callingNumber: '02100000000',
+      calledNumber: '+8610000000000',
+      hangupCause: 'NORMAL_CLEARING',
+      sipCode: 200,
+      ringDuration: 5,
+      talkDuration: 25,
+    },
     tasks: [],
   };
 }
@@ -54,7 +68,7 @@ export async function testSubscription(deps: SubscriptionDeps, instanceId: strin
     error,
     durationMs: deps.clock.now() - started,
   });
-  const format = (deps.formats ?? (await loadFormats()))[sub.format as FormatName];
+  const format = (deps.formats ?? FORMATS)[sub.format as FormatName];
   if (!format) return outcome(null, `format ${sub.format} is not available`);
   const formatted = format(event);
   if (!formatted) return outcome(null, `format ${sub.format} has no message for ${event.type}`);
@@ -64,6 +78,7 @@ export async function testSubscription(deps: SubscriptionDeps, instanceId: strin
       ...formatted,
       eventId: event.id,
       eventType: event.type,
+      jobGroupId: event.jobGroupId,
       jobId: event.jobId,
       occurredAt: event.occurredAt,
     });

@@ -1,5 +1,6 @@
 import type { JobGroup } from '../../core/types.js';
 import { jobCompleteEvents } from '../../events/outbox/jobCompleteEvents.js';
+import { jobGroupCompleteEvent } from '../../events/outbox/jobGroupEvents.js';
 import { insertEvents } from '../../store/events/insertEvents.js';
 import { cancelJobs } from '../../store/jobs/cancelJobs.js';
 import type { ServiceDeps } from '../deps.js';
@@ -18,7 +19,9 @@ export function cancelJobGroup(deps: ServiceDeps, instanceId: string, id: string
     finishes: true,
     alongside: async (trx, group, now) => {
       const ended = await cancelJobs(trx, { jobGroupId: group.id }, now);
-      await insertEvents(trx, deps.caps, await jobCompleteEvents(trx, ended, now, deps.newId));
+      const groupEnded = await jobGroupCompleteEvent(trx, group.id, now, deps.newId);
+      const events = await jobCompleteEvents(trx, ended, now, deps.newId);
+      await insertEvents(trx, deps.caps, groupEnded ? [...events, groupEnded] : events);
     },
   });
 }

@@ -57,7 +57,7 @@ export async function changeJobs(deps: ServiceDeps, c: JobChange): Promise<{ mat
           case 'cancel': {
             const ended = await cancelJobs(trx, { ids }, now);
             await insertEvents(trx, deps.caps, await jobCompleteEvents(trx, ended, now, deps.newId));
-            await completeGroupsIfDone(trx, new Set(ended.map((j) => j.job_group_id)), now);
+            await completeGroupsIfDone(trx, deps, new Set(ended.map((j) => j.job_group_id)), now);
             return ended.length;
           }
           case 'suspend':
@@ -65,7 +65,7 @@ export async function changeJobs(deps: ServiceDeps, c: JobChange): Promise<{ mat
           case 'resume': {
             const r = await resumeJobs(trx, deps.caps, { instanceId: c.instanceId, ids, now, groups });
             await insertEvents(trx, deps.caps, await jobCompleteEvents(trx, r.ended, now, deps.newId));
-            await completeGroupsIfDone(trx, r.endedIn, now);
+            await completeGroupsIfDone(trx, deps, r.endedIn, now);
             return r.changed;
           }
         }

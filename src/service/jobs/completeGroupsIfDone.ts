@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import { updateJobGroupStatus } from '../../store/jobGroups/updateJobGroupStatus.js';
+import { completeJobGroup } from '../../events/outbox/jobGroupEvents.js';
+import type { StoreCaps } from '../../store/dialects.js';
+import { insertEvents } from '../../store/events/insertEvents.js';
 import { hasOpenJobs } from '../../store/jobs/hasOpenJobs.js';
 import type { Db } from '../../store/schema.js';
 import { hasCallsInProgress } from '../../store/tasks/hasCallsInProgress.js';
@@ -9,10 +11,16 @@ import { hasCallsInProgress } from '../../store/tasks/hasCallsInProgress.js';
  * command's transaction, so the group reads Completed at once, engine or not. While a call of the group
  * still runs the group stays: the engine completes it once that outcome is recorded.
  */
-export async function completeGroupsIfDone(db: Kysely<Db>, groupIds: Iterable<string>, now: number): Promise<void> {
+export async function completeGroupsIfDone(
+  db: Kysely<Db>,
+  deps: { caps: StoreCaps; newId: () => string },
+  groupIds: Iterable<string>,
+  now: number,
+): Promise<void> {
   for (const id of groupIds) {
     if (await hasOpenJobs(db, id)) continue;
     if (await hasCallsInProgress(db, id)) continue;
-    await updateJobGroupStatus(db, { id, from: ['Scheduling', 'Executing'], to: 'Completed', now, finishedAt: now });
+    const event = await completeJobGroup(db, { id, now, newId: deps.newId });
+    if (event) await insertEvents(db, deps.caps, [event]);
   }
 }

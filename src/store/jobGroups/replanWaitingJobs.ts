@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
 import { JobStatus } from '../../core/enums.js';
-import type { Db } from '../schema.js';
+import type { Db, JobRow } from '../schema.js';
 
 /**
  * Moves waiting jobs to a new next attempt, or fails them when the strategy allows none. Only jobs
- * still waiting are touched: one the engine claimed meanwhile is left to the engine.
+ * still waiting are touched: one the engine claimed meanwhile is left to the engine. Returns the jobs moved, as
+ * they now stand.
  */
 export async function replanWaitingJobs(
   db: Kysely<Db>,
   u: { ids: readonly string[]; now: number } & ({ nextAttemptAt: number } | { failureReason: number }),
-): Promise<number> {
-  if (u.ids.length === 0) return 0;
+): Promise<JobRow[]> {
+  if (u.ids.length === 0) return [];
   const failed = 'failureReason' in u;
-  const r = await db
+  return db
     .updateTable('job')
     .set((eb) => ({
       status: failed ? JobStatus.Failed : JobStatus.Scheduling,
@@ -25,6 +26,6 @@ export async function replanWaitingJobs(
     .where('id', 'in', u.ids)
     .where('status', '=', JobStatus.Scheduling)
     .where('strategy', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+    .returningAll()
+    .execute();
 }

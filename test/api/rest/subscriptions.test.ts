@@ -3,27 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatcher } from '../../../src/events/dispatcher.js';
-import { loadFormats } from '../../../src/events/loadFormats.js';
+import { FORMAT_NAMES } from '../../../src/events/format.js';
+import { FORMATS } from '../../../src/events/formats/index.js';
+import { syntheticEvent } from '../../../src/events/subscriptions/testSubscription.js';
 import { insertEvents } from '../../../src/store/events/insertEvents.js';
 import { drive, outboxEvent, type Receiver, STUB_FORMATS, startReceiver } from '../../events/dispatchHarness.js';
 import { silentLog } from '../../support/campaign.js';
 import { startTestServer, type TestServer } from '../../support/testServer.js';
 import { TEST_DIALECTS } from '../../support/testStore.js';
 
-const formatsThere = Object.keys(await loadFormats()).length > 0;
-
-/**
- * A loopback port nothing listens on. Ports containing 403/404/406/530 are avoided: the RabbitMQ sink
- * reads those digits in an error text as AMQP reply codes.
- */
+/** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
-  for (;;) {
-    const port = await anyClosedPort();
-    if (!/403|404|406|530/.test(String(port))) return port;
-  }
-}
-
-async function anyClosedPort(): Promise<number> {
   const srv = createServer().listen(0, '127.0.0.1');
   await once(srv, 'listening');
   const { port } = srv.address() as AddressInfo;
@@ -105,13 +95,22 @@ for (const dialect of TEST_DIALECTS) {
       expect(next.body.items.map((x: { name: string }) => x.name)).toEqual(['crm']);
       expect(next.body.items[0].secret).toBeUndefined();
 
+      const groupId = (
+        await s.call('POST', '/v1/job-groups', { body: { name: 'filtered', lineGroupIds: [s.lineGroupId] } })
+      ).body.id as string;
+      expectError(
+        await s.call('PATCH', `/v1/subscriptions/${id}`, { body: { jobGroupIds: [groupId, 'no-such-group'] } }),
+        400,
+        'jobGroupIds[1]',
+        /no job group no-such-group/,
+      );
       const paused = await s.call('PATCH', `/v1/subscriptions/${id}`, {
-        body: { status: 'paused', jobGroupIds: ['g1'], eventTypes: null, retry: { scheduleSeconds: [5, 30] } },
+        body: { status: 'paused', jobGroupIds: [groupId], eventTypes: null, retry: { scheduleSeconds: [5, 30] } },
       });
       expect(paused.status, JSON.stringify(paused.body)).toBe(200);
       expect(paused.body).toMatchObject({
         status: 'paused',
-        jobGroupIds: ['g1'],
+        jobGroupIds: [groupId],
         eventTypes: null,
         retryScheduleSeconds: [5, 30],
       });
@@ -120,6 +119,31 @@ for (const dialect of TEST_DIALECTS) {
         400,
         'body.eventTypes[0]',
       );
+      // A new URL and format; the signing secret stays when none is given, and a bad URL changes nothing.
+      const moved = await s.call('PATCH', `/v1/subscriptions/${id}`, {
+        body: { format: 'alibaba', config: { url: `${rx.url}/moved` } },
+      });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect(moved.body).toMatchObject({ format: 'alibaba', target: `${rx.url}/moved` });
+      const sealed = async () =>
+        JSON.parse(
+          s.box.open(
+            (
+              await s.store.db
+                .selectFrom('subscription')
+                .select('config_sealed')
+                .where('id', '=', id)
+                .executeTakeFirstOrThrow()
+            ).config_sealed,
+          ),
+        );
+      expect(await sealed()).toMatchObject({ secret, url: `${rx.url}/moved` });
+      expectError(
+        await s.call('PATCH', `/v1/subscriptions/${id}`, { body: { config: { url: 'ftp://x' } } }),
+        400,
+        'config.url',
+      );
+      expect((await sealed()).url).toBe(`${rx.url}/moved`);
 
       expect((await s.call('DELETE', `/v1/subscriptions/${id}`)).status).toBe(204);
       expectError(await s.call('GET', `/v1/subscriptions/${id}`), 404, 'subscriptionId');
@@ -265,14 +289,19 @@ for (const dialect of TEST_DIALECTS) {
       up = false;
     });
 
-    it.skipIf(!formatsThere)('sends a synthetic event on demand and reports the outcome', async () => {
+    it('sends a synthetic event on demand in each format and reports the outcome', async () => {
       up = true;
-      const sub = (await s.call('POST', '/v1/subscriptions', { body: webhook({ ackMode: 'success-body' }) })).body;
-      const before = rx.received.length;
-      const r = await s.call('POST', `/v1/subscriptions/${sub.id}/test`);
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-      expect(r.body).toMatchObject({ ok: true, status: 200, error: null });
-      expect(rx.received.slice(before).map((x) => x.eventId)).toEqual([r.body.eventId]);
+      for (const format of FORMAT_NAMES) {
+        const sub = (await s.call('POST', '/v1/subscriptions', { body: webhook({ ackMode: 'success-body', format }) }))
+          .body;
+        const before = rx.received.length;
+        const r = await s.call('POST', `/v1/subscriptions/${sub.id}/test`);
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        expect(r.body, format).toMatchObject({ ok: true, status: 200, error: null });
+        const got = rx.received.slice(before);
+        expect(got.map((x) => x.eventId)).toEqual([r.body.eventId]);
+        expect(got[0]?.body).toBe(FORMATS[format](syntheticEvent(r.body.eventId, s.instanceId, s.clock.now()))?.body);
+      }
       up = false;
     });
   });

@@ -6,6 +6,7 @@ export function testMessages(n: number, jobId = 'job-1'): OutgoingMessage[] {
   return Array.from({ length: n }, (_, i) => ({
     eventId: randomUUID(),
     eventType: 'job.complete',
+    jobGroupId: 'group-1',
     jobId,
     occurredAt: Date.UTC(2026, 0, 5, 9, 0, i),
     body: JSON.stringify({ seq: i, jobId }),

@@ -45,6 +45,7 @@ describe('Redis Streams sink', () => {
       messages.map((m) => ({
         id: m.eventId,
         type: 'job.complete',
+        jobGroupId: 'group-1',
         jobId: 'job-1',
         contentType: 'application/json',
         body: m.body,

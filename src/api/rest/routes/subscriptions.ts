@@ -116,7 +116,13 @@ export const deliverySchema = z
 /** Subscriptions: where an instance's events go (webhook or broker), in which format, with which retries. */
 export function subscriptionRoutes(app: FastifyInstance, { deps, box }: RestContext): void {
   const r = typed(app);
-  const sd: SubscriptionDeps = { db: deps.db, clock: deps.clock, newId: deps.newId, box };
+  const sd: SubscriptionDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    newId: deps.newId,
+    box,
+    ...(deps.wake ? { wakeDispatcher: deps.wake } : {}),
+  };
 
   r.post(
     '/v1/subscriptions',
@@ -189,7 +195,7 @@ export function subscriptionRoutes(app: FastifyInstance, { deps, box }: RestCont
     {
       schema: {
         tags,
-        summary: 'Pause or resume a subscription, or change its filters, retries, acknowledgement or timeout',
+        summary: 'Pause or resume a subscription, or change its format, sink settings, filters, retries or timeout',
         params: idParams,
         body: z
           .object({
@@ -197,7 +203,12 @@ export function subscriptionRoutes(app: FastifyInstance, { deps, box }: RestCont
             status: z
               .enum(['active', 'paused'])
               .optional()
-              .describe('paused: events meanwhile are not kept for it, pending deliveries wait'),
+              .describe('paused: nothing is sent; events meanwhile are kept and sent once it is active again'),
+            format: z.enum(FORMAT_NAMES).optional(),
+            config: z
+              .record(z.string(), z.unknown())
+              .optional()
+              .describe('new sink settings, checked as at creation; a webhook without secret keeps its secret'),
             ...filters,
           })
           .strict(),
