@@ -9,6 +9,7 @@ import type { EventFormat } from '../src/events/format.js';
 import { FORMATS } from '../src/events/formats/index.js';
 import { eventRow } from '../src/events/outbox/eventRows.js';
 import type { OutgoingMessage } from '../src/events/sink.js';
+import { httpPost, httpTarget } from '../src/events/sinks/httpPost.js';
 import { webhookSignature } from '../src/events/sinks/webhook.js';
 import { createSubscription, type SubscriptionInput } from '../src/events/subscriptions/index.js';
 import { createInstance } from '../src/service/createInstance.js';
@@ -251,17 +252,20 @@ function webhookHeaders(m: Pick<OutgoingMessage, 'contentType' | 'eventId' | 'ev
   };
 }
 
-/** The baseline: the same bodies POSTed with fetch (undici, keep-alive, as the sink), `concurrency` at a time. */
+/** The baseline: the same bodies POSTed as the sink does (node:http, keep-alive), `concurrency` at a time. */
 async function barePosts(url: string, messages: OutgoingMessage[], concurrency: number): Promise<number> {
   const sent = messages.map((m) => ({ headers: webhookHeaders(m), body: m.body }));
+  const target = httpTarget(url, concurrency);
+  const never = new AbortController().signal;
   const t0 = performance.now();
   await pool(sent.length, concurrency, async (i) => {
     const m = sent[i] as (typeof sent)[number];
-    const res = await fetch(url, { method: 'POST', headers: m.headers, body: m.body });
-    await res.text();
+    const res = await httpPost(target, m.headers, m.body, never);
     if (res.status !== 200) throw new Error(`events: the receiver answered ${res.status}`);
   });
-  return (performance.now() - t0) / 1000;
+  const seconds = (performance.now() - t0) / 1000;
+  target.agent.destroy();
+  return seconds;
 }
 
 interface Latency {
@@ -351,24 +355,26 @@ async function dispatcherLatency(
 async function bareLatency(o: EventsBenchOptions, receiver: BenchReceiver, f: Format): Promise<Latency> {
   await receiver.take();
   const posts = new Set<Promise<void>>();
+  const target = httpTarget(receiver.url, 256);
+  const never = new AbortController().signal;
   const occurred = await stream(o, Math.min(o.seconds, 5), 'bench-instance', async (rows) => {
     for (const r of rows) {
       const data = JSON.parse(r.data) as OutdialEvent;
       const m = f.format(data);
       if (!m) continue;
-      const p: Promise<void> = fetch(receiver.url, {
-        method: 'POST',
-        headers: webhookHeaders({ ...m, eventId: data.id, eventType: data.type }),
-        body: m.body,
-      })
-        .then((res) => res.text())
-        .then(() => {
-          posts.delete(p);
-        });
+      const p: Promise<void> = httpPost(
+        target,
+        webhookHeaders({ ...m, eventId: data.id, eventType: data.type }),
+        m.body,
+        never,
+      ).then(() => {
+        posts.delete(p);
+      });
       posts.add(p);
     }
   });
   await Promise.all([...posts]);
+  target.agent.destroy();
   return latencyOf(await receiver.take(), occurred);
 }
 
@@ -445,7 +451,7 @@ async function profileRun(dialect: BenchDialect, o: EventsBenchOptions, receiver
 /** The store statements of one delivery's life, by the start of their SQL. */
 const STATEMENT_FAMILIES: [RegExp, string][] = [
   [/^select \* from "event" where "fanned_out"/, 'fanOut: claimEventsToFanOut'],
-  [/^select \* from "subscription"/, 'fanOut: listActiveSubscriptions'],
+  [/^select \* from "subscription"/, 'fanOut: listSubscriptionsOfInstances'],
   [/^insert into "delivery"/, 'fanOut: insertDeliveries'],
   [/^update "event" set "fanned_out"/, 'fanOut: markEventsFannedOut'],
   [/^select "s"\.\* from "subscription"/, 'pass: dueSubscriptions'],
@@ -453,9 +459,8 @@ const STATEMENT_FAMILIES: [RegExp, string][] = [
   [/^select \* from "event" where "id"/, 'pass: getEvents'],
   [/^select min\(case/, 'pass: nextDeliveryAt'],
   [/^delete from/, 'pass: deleteExpiredDeliveries'],
-  [/^update "delivery" set "status"/, 'send: recordDeliveryAttempt update'],
-  [/^select max\("attempt"\)/, 'send: recordDeliveryAttempt max(attempt)'],
-  [/^insert into "delivery_attempt"/, 'send: recordDeliveryAttempt insert'],
+  [/^update "delivery" set "status"/, 'record: recordDeliveryAttempts update'],
+  [/^insert into "delivery_attempt"/, 'record: recordDeliveryAttempts insert'],
   [/^begin \/ commit$/, 'begin / commit (fanOut, record)'],
 ];
 
@@ -615,7 +620,7 @@ export async function benchEvents(o: EventsBenchOptions): Promise<ScenarioResult
         rows: webhookRows,
         notes: [
           formatNote,
-          `bare: the same bodies and headers POSTed with fetch (undici, keep-alive, as the webhook sink), ${o.concurrency} at a time, no store; the ratio is the share of the transport's rate the dispatcher reaches`,
+          `bare: the same bodies and headers POSTed as the webhook sink does (node:http, keep-alive), ${o.concurrency} at a time, no store; the ratio is the share of the transport's rate the dispatcher reaches`,
           `timed: fan-out of the whole outbox, claims, formatting, signing, sending and recording each attempt; at most ${formatNumber(o.jobs)} deliveries are ready at once (a job's deliveries go one after another)`,
         ],
         sections,
@@ -632,7 +637,7 @@ export async function benchEvents(o: EventsBenchOptions): Promise<ScenarioResult
           formatNote,
           'no wake: nothing tells the dispatcher of new events; it sees them on its next pass (after a send ends, or pollMs)',
           'wake(): the writer calls dispatcher.wake() after each write, as a writer in the same process can',
-          `direct POST: the same stream for ${Math.min(o.seconds, 5)} s, each event POSTed with fetch when it is made, no store`,
+          `direct POST: the same stream for ${Math.min(o.seconds, 5)} s, each event POSTed (node:http, keep-alive) when it is made, no store`,
         ],
       },
       {

@@ -13,7 +13,7 @@ import { getEvents } from '../store/events/deliveries.js';
 import { outboxBacklog, pendingBySubscription } from '../store/events/deliveryBacklog.js';
 import { dueSubscriptions } from '../store/events/dueSubscriptions.js';
 import { nextDeliveryAt } from '../store/events/nextDeliveryAt.js';
-import { type DeliveryAttemptRecord, recordDeliveryAttempt } from '../store/events/recordDeliveryAttempt.js';
+import { type DeliveryAttemptRecord, recordDeliveryAttempts } from '../store/events/recordDeliveryAttempts.js';
 import { releaseDeliveryLeases } from '../store/events/releaseDeliveryLeases.js';
 import type { Db, DeliveryRow, EventRow, SubscriptionRow } from '../store/schema.js';
 import type { FormatName, Formats } from './format.js';
@@ -43,7 +43,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   pollMs: 1_000,
   leaseMs: 60_000,
   leaseMarginMs: 30_000,
-  perSubscription: 8,
+  perSubscription: 32,
   global: 256,
   fanOutBatch: 500,
   retentionMs: 7 * DAY,
@@ -150,14 +150,63 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const had = sinks.get(sub.id);
     if (had && had.modifiedAt === sub.modified_at) return had.sink;
     if (had) void had.sink.close().catch(() => undefined);
-    const sink = openSink(sub, JSON.parse(box.open(sub.config_sealed)), clock);
+    const sink = openSink(sub, JSON.parse(box.open(sub.config_sealed)), clock, {
+      maxConnections: opts.perSubscription,
+    });
     sinks.set(sub.id, { modifiedAt: sub.modified_at, sink });
     return sink;
   }
 
   const room = (subId: string) => opts.perSubscription - (inFlightBySub.get(subId) ?? 0);
 
-  async function send(sub: SubscriptionRow, d: DeliveryRow, event: EventRow | undefined): Promise<void> {
+  /** A send done and waiting to be recorded with the others that ended meanwhile. */
+  interface Finished {
+    subId: string;
+    record: DeliveryAttemptRecord;
+    report: AttemptReport;
+  }
+  let finished: Finished[] = [];
+  let flushing: Promise<void> | undefined;
+
+  /** Records every finished send in one transaction per batch; then frees their slots and runs a pass. */
+  function scheduleFlush() {
+    flushing ??= (async () => {
+      await new Promise<void>((r) => setImmediate(r)); // sends ending in this turn join the batch
+      while (finished.length > 0) {
+        const batch = finished;
+        finished = [];
+        let recorded: Set<string>;
+        try {
+          recorded = await recordDeliveryAttempts(db, caps, {
+            owner,
+            now: clock.now(),
+            records: batch.map((f) => f.record),
+          });
+        } catch (error) {
+          // Nothing recorded: the leases run out and the sends are made again (at least once).
+          log.error({ err: error, sends: batch.length }, 'recording deliveries failed');
+          recorded = new Set();
+        }
+        for (const f of batch) {
+          inFlight--;
+          inFlightBySub.set(f.subId, (inFlightBySub.get(f.subId) ?? 1) - 1);
+          if (!recorded.has(f.record.deliveryId)) {
+            log.warn({ deliveryId: f.record.deliveryId }, 'a send was not recorded; its delivery is sent again');
+          } else {
+            if (f.report.status === 'dead') {
+              log.warn({ deliveryId: f.record.deliveryId, subscriptionId: f.subId }, 'delivery dead');
+            }
+            for (const listener of listeners) listener(f.report);
+          }
+          onBusy(-1);
+        }
+      }
+      flushing = undefined;
+      wake();
+    })();
+  }
+
+  async function send(sub: SubscriptionRow, d: DeliveryRow, event: EventRow | undefined): Promise<Finished | null> {
     const started = clock.now();
     let outcome: DeliveryOutcome;
     let eventId = d.event_id;
@@ -193,7 +242,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     if (stopSends.signal.aborted && !outcome.ok) {
       await releaseDeliveryLeases(db, owner, [d.id]);
-      return;
+      return null;
     }
     const now = clock.now();
     const schedule = JSON.parse(sub.retry_schedule) as number[];
@@ -204,30 +253,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       : outcome.permanent || wait === undefined
         ? { status: 'dead' }
         : { status: 'pending', nextAttemptAt: now + wait * 1000 };
-    const recorded = await recordDeliveryAttempt(db, {
-      deliveryId: d.id,
-      owner,
-      at: started,
-      ok: outcome.ok,
-      status: outcome.status ?? null,
-      error: outcome.ok ? null : outcome.error,
-      durationMs: now - started,
-      next,
-    });
-    if (!recorded) {
-      log.warn({ deliveryId: d.id }, 'a send outlived its lease; another dispatcher has the delivery');
-      return;
-    }
-    if (next.status === 'dead') log.warn({ deliveryId: d.id, subscriptionId: sub.id }, 'delivery dead');
-    const report: AttemptReport = {
-      subscriptionId: sub.id,
-      deliveryId: d.id,
-      eventId,
-      ok: outcome.ok,
-      status: next.status,
-      ...(outcome.ok ? {} : { error: outcome.error }),
+    return {
+      subId: sub.id,
+      record: {
+        deliveryId: d.id,
+        at: started,
+        ok: outcome.ok,
+        status: outcome.status ?? null,
+        error: outcome.ok ? null : outcome.error,
+        durationMs: now - started,
+        next,
+      },
+      report: {
+        subscriptionId: sub.id,
+        deliveryId: d.id,
+        eventId,
+        ok: outcome.ok,
+        status: next.status,
+        ...(outcome.ok ? {} : { error: outcome.error }),
+      },
     };
-    for (const f of listeners) f(report);
   }
 
   function startSends(sub: SubscriptionRow, claimed: DeliveryRow[], events: Map<string, EventRow>) {
@@ -236,12 +281,23 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       inFlightBySub.set(sub.id, (inFlightBySub.get(sub.id) ?? 0) + 1);
       onBusy(1);
       const p: Promise<void> = send(sub, d, events.get(d.event_id))
-        .catch((error: unknown) => log.error({ err: error, deliveryId: d.id }, 'recording a delivery failed'))
-        .finally(() => {
+        .then(
+          (done) => done,
+          (error: unknown) => {
+            log.error({ err: error, deliveryId: d.id }, 'a send failed unexpectedly');
+            return null;
+          },
+        )
+        .then((done) => {
+          sends.delete(p);
+          if (done) {
+            finished.push(done);
+            scheduleFlush();
+            return;
+          }
+          // Released (stopping): its slot frees now.
           inFlight--;
           inFlightBySub.set(sub.id, (inFlightBySub.get(sub.id) ?? 1) - 1);
-          sends.delete(p);
-          wake();
           onBusy(-1);
         });
       sends.add(p);
@@ -277,9 +333,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       );
       startSends(sub, claimed, events);
     }
-    if (inFlight >= opts.global) return wakeAt;
-    const full = [...inFlightBySub].filter(([id]) => room(id) <= 0).map(([id]) => id);
-    const next = await nextDeliveryAt(db, full);
+    // A send in flight wakes the loop when it is recorded; only an idle dispatcher looks for the next due time.
+    if (inFlight > 0) return wakeAt;
+    const next = await nextDeliveryAt(db, []);
     if (next !== null) wakeAt = Math.min(wakeAt, Math.max(next, now + 1));
     return wakeAt;
   }
@@ -327,6 +383,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         stopSends.abort(new Error('dispatcher stopping'));
         await Promise.all([...sends]);
       }
+      while (flushing) await flushing;
       for (const { sink } of sinks.values()) await sink.close().catch(() => undefined);
       sinks.clear();
       running = false;

@@ -13,9 +13,15 @@ export function openSink(
   sub: Pick<SubscriptionRow, 'sink' | 'ack_mode' | 'timeout_ms'>,
   config: unknown,
   clock: Clock,
+  o: { maxConnections?: number } = {},
 ): EventSink {
   if (sub.sink === 'webhook') {
-    return createWebhookSink(config, { clock, timeoutMs: sub.timeout_ms, ackMode: sub.ack_mode as AckMode });
+    return createWebhookSink(config, {
+      clock,
+      timeoutMs: sub.timeout_ms,
+      ackMode: sub.ack_mode as AckMode,
+      ...(o.maxConnections !== undefined ? { maxConnections: o.maxConnections } : {}),
+    });
   }
   if ((BROKER_SINK_KINDS as readonly string[]).includes(sub.sink)) {
     return createBrokerSink(sub.sink as BrokerSinkKind, config);

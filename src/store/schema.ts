@@ -178,6 +178,7 @@ export interface DeliveryTable {
   occurred_at: Ms;
   status: string;
   attempts: Generated<number>;
+  tries: Generated<number>;
   next_attempt_at: Ms;
   last_status: number | null;
   last_error: string | null;

@@ -3,6 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { EVENT_TYPES } from '../../core/events.js';
 import type { StoreCaps } from '../../store/dialects.js';
 import { claimEventsToFanOut } from '../../store/events/claimEventsToFanOut.js';
+import { hasEventsToFanOut } from '../../store/events/hasEventsToFanOut.js';
 import { insertDeliveries } from '../../store/events/insertDeliveries.js';
 import { listSubscriptionsOfInstances } from '../../store/events/listSubscriptionsOfInstances.js';
 import { markEventsFannedOut } from '../../store/events/markEventsFannedOut.js';
@@ -39,6 +40,7 @@ const deliveryId = (event: EventRow, index: number): string => {
  * only marked. Returns how many events the batch took (fewer than `limit`: the outbox is drained).
  */
 export async function fanOut(deps: FanOutDeps, limit = 500): Promise<number> {
+  if (!(await hasEventsToFanOut(deps.db))) return 0;
   return deps.db.transaction().execute(async (trx) => {
     const events = await claimEventsToFanOut(trx, deps.caps, limit);
     if (events.length === 0) return 0;

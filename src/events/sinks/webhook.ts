@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import type { DeliveryOutcome, EventSink, OutgoingMessage } from '../sink.js';
 import { errorText } from './errorText.js';
+import { httpPost, httpTarget } from './httpPost.js';
 import { parseSinkConfig } from './parseSinkConfig.js';
 
 export const ACK_MODES = ['status', 'success-body'] as const;
@@ -61,6 +62,8 @@ export interface WebhookSinkOptions {
   timeoutMs?: number;
   /** `status`: any 2xx acknowledges; `success-body`: 2xx and the trimmed body `success` (BaiYing). */
   ackMode?: AckMode;
+  /** Connections kept open to the receiver: the most requests it gets at once. */
+  maxConnections?: number;
 }
 
 /** POSTs each event to one URL, signed; a reply other than the acknowledgement is a failure to retry. */
@@ -68,6 +71,7 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
   const c = parseWebhookConfig(config);
   const timeoutMs = o.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   const ackMode = o.ackMode ?? 'status';
+  const target = httpTarget(c.url, o.maxConnections ?? 64);
   return {
     async send(message: OutgoingMessage, signal?: AbortSignal): Promise<DeliveryOutcome> {
       const timestamp = Math.floor(o.clock.now() / 1000);
@@ -83,9 +87,9 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
         () => undefined,
       );
       try {
-        const res = await fetch(c.url, {
-          method: 'POST',
-          headers: {
+        const res = await httpPost(
+          target,
+          {
             ...c.headers,
             'content-type': message.contentType,
             'x-outdial-event-id': message.eventId,
@@ -93,11 +97,10 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
             'x-outdial-timestamp': String(timestamp),
             'x-outdial-signature': webhookSignature(c.secret, timestamp, message.body),
           },
-          body: message.body,
-          redirect: 'manual',
-          signal: abort.signal,
-        });
-        const text = await res.text();
+          message.body,
+          abort.signal,
+        );
+        const text = res.text;
         const ok2xx = res.status >= 200 && res.status < 300;
         if (!ok2xx) return { ok: false, status: res.status, error: `HTTP ${res.status}${snippet(text)}` };
         if (ackMode === 'success-body' && text.trim() !== 'success') {
@@ -107,13 +110,15 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
       } catch (e) {
         if (timedOut) return { ok: false, error: `no reply within ${timeoutMs} ms` };
         if (signal?.aborted) return { ok: false, error: 'sending was stopped' };
-        return { ok: false, error: describeFetchError(e) };
+        return { ok: false, error: describeError(e) };
       } finally {
         signal?.removeEventListener('abort', onAbort);
         if (!abort.signal.aborted) abort.abort();
       }
     },
-    async close() {},
+    async close() {
+      target.agent.destroy();
+    },
   };
 }
 
@@ -122,9 +127,8 @@ const snippet = (text: string): string => {
   return t ? `: ${t.length > 200 ? `${t.slice(0, 200)}…` : t}` : '';
 };
 
-function describeFetchError(e: unknown): string {
-  const cause = (e as { cause?: unknown })?.cause;
-  const code = (cause as { code?: string } | undefined)?.code;
-  const text = errorText(cause ?? e);
-  return code && !text.includes(code) ? `${text} (${code})` : text;
+function describeError(e: unknown): string {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  const text = errorText(e);
+  return typeof code === 'string' && !text.includes(code) ? `${text} (${code})` : text;
 }

@@ -6,24 +6,22 @@ type D = ExpressionBuilder<Db & { d: Db['delivery'] }, 'd'>;
 /**
  * No older delivery of the same job to the same subscription is still pending: per-job order holds
  * while one is retried, and a dead one no longer holds the rest back. Age is (occurred_at, id); delivery
- * ids sort in event order.
+ * ids sort in event order. Written as "d is the job's oldest pending delivery", a subquery both PostgreSQL
+ * and SQLite run per row as one seek on delivery_by_job (an anti-join was planned as a scan per row).
  */
 export const isFirstPendingOfJob = (eb: D) =>
-  eb.not(
-    eb.exists(
-      eb
-        .selectFrom('delivery as o')
-        .select('o.id')
-        .whereRef('o.subscription_id', '=', 'd.subscription_id')
-        .whereRef('o.job_id', '=', 'd.job_id')
-        .where('o.status', '=', 'pending')
-        .where((o) =>
-          o.or([
-            o('o.occurred_at', '<', o.ref('d.occurred_at')),
-            o.and([o('o.occurred_at', '=', o.ref('d.occurred_at')), o('o.id', '<', o.ref('d.id'))]),
-          ]),
-        ),
-    ),
+  eb(
+    'd.id',
+    '=',
+    eb
+      .selectFrom('delivery as o')
+      .select('o.id')
+      .whereRef('o.subscription_id', '=', 'd.subscription_id')
+      .whereRef('o.job_id', '=', 'd.job_id')
+      .where('o.status', '=', 'pending')
+      .orderBy('o.occurred_at')
+      .orderBy('o.id')
+      .limit(1),
   );
 
 /** A delivery (aliased `d`) may be sent now: pending, due, not leased to a live dispatcher, first of its job. */

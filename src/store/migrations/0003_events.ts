@@ -61,7 +61,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('occurred_at', 'bigint', (c) => c.notNull())
     /** pending | delivered | dead */
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
+    /** Sends since it was made or last replayed: the retry schedule's position. */
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    /** Sends ever, replays included: the number of its last delivery_attempt row. */
+    .addColumn('tries', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
     .addColumn('last_status', 'integer')
     .addColumn('last_error', 'text')
@@ -72,12 +75,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lease_until', 'bigint')
     .addUniqueConstraint('delivery_once', ['subscription_id', 'event_id'])
     .execute();
-  await db.schema.createIndex('delivery_due').on('delivery').columns(['status', 'next_attempt_at']).execute();
+  // A claim walks one subscription's pending deliveries oldest first and stops at its limit: no sort of the backlog.
+  await db.schema
+    .createIndex('delivery_ready')
+    .on('delivery')
+    .columns(['subscription_id', 'status', 'occurred_at', 'id'])
+    .execute();
   // Per-job order: a delivery waits while an older one of the same job and subscription is pending.
   await db.schema
     .createIndex('delivery_by_job')
     .on('delivery')
-    .columns(['subscription_id', 'job_id', 'status', 'occurred_at'])
+    .columns(['subscription_id', 'job_id', 'status', 'occurred_at', 'id'])
     .execute();
   await db.schema
     .createIndex('delivery_by_subscription')

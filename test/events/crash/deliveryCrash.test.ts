@@ -3,7 +3,6 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../../src/core/random.js';
 import { systemClock } from '../../../src/engine/systemClock.js';
@@ -67,8 +66,6 @@ interface SharedStore {
   store: Store;
   database: string;
   schema?: string;
-  /** Refreshes the planner's statistics where the database keeps them (PostgreSQL). */
-  analyze(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -79,9 +76,6 @@ async function openSharedStore(dialect: TestDialect): Promise<SharedStore> {
       store: t,
       database: TEST_POSTGRES_URL,
       ...(t.schema ? { schema: t.schema } : {}),
-      analyze: async () => {
-        await sql`analyze delivery`.execute(t.db);
-      },
       drop: () => t.drop(),
     };
   }
@@ -90,7 +84,6 @@ async function openSharedStore(dialect: TestDialect): Promise<SharedStore> {
   return {
     store,
     database: file,
-    analyze: async () => undefined,
     async drop() {
       await store.close();
       for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
@@ -117,9 +110,7 @@ for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: SIGKILL the dispatcher mid-delivery`, () => {
     let shared: SharedStore | undefined;
     let receiver: SlowReceiver | undefined;
-    let analyzing = new AbortController();
     afterEach(async () => {
-      analyzing.abort();
       killLiveDispatcherChildren();
       await receiver?.close();
       await shared?.drop();
@@ -166,17 +157,6 @@ for (const dialect of TEST_DIALECTS) {
       })();
       // Awaited after the kills; a failure before then must not go unhandled meanwhile.
       feeding.catch(() => undefined);
-      // The delivery table fills from empty within seconds, faster than autovacuum's analyze follows: without
-      // statistics PostgreSQL checks per-job order by a nested loop over all pending deliveries (~1 s a claim
-      // at 2,000 pending). Keep them fresh, as autovacuum would on a table that did not start empty.
-      analyzing = new AbortController();
-      const analyzer = (async () => {
-        while (!analyzing.signal.aborted) {
-          await s.analyze();
-          await sleep(500, undefined, { signal: analyzing.signal }).catch(() => undefined);
-        }
-      })();
-      analyzer.catch(() => undefined);
 
       const start = (): DispatcherChild =>
         spawnDispatcherChild(
@@ -190,11 +170,10 @@ for (const dialect of TEST_DIALECTS) {
       };
 
       const kills: Kill[] = [];
-      let formats = '';
       for (let round = 1; round <= KILLS; round++) {
         const child = start();
-        formats = await within(child.ready, 20_000, `child ${round} to start`);
-        if (formats === 'none') failChild(child, await child.exited, `child ${round} ended before it was ready`);
+        const ready = await within(child.ready, 20_000, `child ${round} to start`);
+        if (ready === 'none') failChild(child, await child.exited, `child ${round} ended before it was ready`);
         // After some deliveries, at the first instant the receiver holds a request open.
         await within(
           child.whenDelivered(10 * (1 + Math.floor(random.next() * 8))),
@@ -207,7 +186,7 @@ for (const dialect of TEST_DIALECTS) {
         const exit = await child.exited;
         if (exit.signal !== 'SIGKILL') failChild(child, exit, `child ${round} ended on its own`);
         kills.push({ delivered: child.delivered(), openAtKill, retries: child.retries.length });
-        log(`child ${round} (${formats} formats): SIGKILL after ${child.delivered()} deliveries, ${openAtKill} open`);
+        log(`child ${round}: SIGKILL after ${child.delivered()} deliveries, ${openAtKill} open`);
       }
 
       const last = start();
@@ -233,8 +212,6 @@ for (const dialect of TEST_DIALECTS) {
         await sleep(100);
         done = await deliveredCount();
       }
-      analyzing.abort();
-      await analyzer;
       last.kill('SIGTERM');
       const lastExit = await within(last.exited, 10_000, 'the last child to stop on SIGTERM');
       if (lastExit.code !== 0 || !last.stopped()) failChild(last, lastExit, 'the last child did not stop cleanly');
