@@ -26,6 +26,7 @@ import type { Db, JobRow, NewEventRow, NewTaskRow } from '../store/schema.js';
 import { closeExpiredTasks } from '../store/tasks/closeExpiredTasks.js';
 import { insertTasks } from '../store/tasks/insertTasks.js';
 import { renewLeases } from '../store/tasks/renewLeases.js';
+import { uuidv7 } from '../store/uuidv7.js';
 import type { DialResult, TelephonyPort } from '../telephony/port.js';
 import { claimEvents } from './claimEvents.js';
 import { effectiveStrategy, effectiveZone } from './effectiveStrategy.js';
@@ -96,7 +97,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const { db, caps, clock, telephony } = deps;
   const opts = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
   const owner = deps.owner ?? `engine-${randomUUID()}`;
-  const newId = deps.newId ?? randomUUID;
+  const newId = deps.newId ?? (() => uuidv7());
   const log = deps.log.child({ area: 'engine', owner });
   const events = createEngineEvents();
   const linePool = createLinePool();

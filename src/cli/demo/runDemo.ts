@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CountryCode } from 'libphonenumber-js';
@@ -15,6 +14,7 @@ import { createLineGroup } from '../../service/createLineGroup.js';
 import type { ServiceDeps } from '../../service/deps.js';
 import { openStore } from '../../store/openStore.js';
 import { campaignSummary } from '../../store/reports/campaignSummary.js';
+import { uuidv7 } from '../../store/uuidv7.js';
 import { createSimTelephony } from '../../telephony/sim/createSimTelephony.js';
 import type { SimProfileName } from '../../telephony/sim/simProfiles.js';
 import type { Config } from '../config.js';
@@ -50,7 +50,7 @@ export async function runDemo(config: Config, options: DemoOptions, log: Logger)
       db: store.db,
       caps: store.caps,
       clock,
-      newId: randomUUID,
+      newId: () => uuidv7(),
       defaultCountry: config.OUTDIAL_DEFAULT_COUNTRY as CountryCode,
       defaultTimeZone: zone,
     };

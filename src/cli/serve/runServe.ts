@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CountryCode } from 'libphonenumber-js';
@@ -13,6 +12,7 @@ import { purgeNonces } from '../../service/credentials/nonces.js';
 import { createSecretBox } from '../../service/credentials/secretBox.js';
 import type { ServiceDeps } from '../../service/deps.js';
 import { openStore } from '../../store/openStore.js';
+import { uuidv7 } from '../../store/uuidv7.js';
 import { createSimTelephony } from '../../telephony/sim/createSimTelephony.js';
 import type { SimProfileName } from '../../telephony/sim/simProfiles.js';
 import type { Config } from '../config.js';
@@ -56,7 +56,7 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
     db: store.db,
     caps: store.caps,
     clock: systemClock,
-    newId: randomUUID,
+    newId: () => uuidv7(),
     defaultCountry: config.OUTDIAL_DEFAULT_COUNTRY as CountryCode,
     defaultTimeZone: config.OUTDIAL_TIME_ZONE,
     wake: () => {

@@ -11,6 +11,9 @@ export type AckMode = (typeof ACK_MODES)[number];
 
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
 
+/** Ends a send's timer once it has a reply; one shared reason spares building an AbortError per send. */
+const SETTLED = new Error('settled');
+
 const RESERVED_HEADERS = ['content-type', 'x-outdial-event-id', 'x-outdial-event-type', 'x-outdial-timestamp'];
 
 export const WebhookSinkConfigSchema = z
@@ -72,8 +75,11 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
   const timeoutMs = o.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   const ackMode = o.ackMode ?? 'status';
   const target = httpTarget(c.url, o.maxConnections ?? 64);
+  let sending = 0;
+  let idleWaiters: (() => void)[] = [];
   return {
     async send(message: OutgoingMessage, signal?: AbortSignal): Promise<DeliveryOutcome> {
+      sending++;
       const timestamp = Math.floor(o.clock.now() / 1000);
       const abort = new AbortController();
       const onAbort = () => abort.abort(signal?.reason);
@@ -113,10 +119,16 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
         return { ok: false, error: describeError(e) };
       } finally {
         signal?.removeEventListener('abort', onAbort);
-        if (!abort.signal.aborted) abort.abort();
+        if (!abort.signal.aborted) abort.abort(SETTLED);
+        if (--sending === 0) {
+          for (const w of idleWaiters) w();
+          idleWaiters = [];
+        }
       }
     },
+    /** Lets sends in flight finish (each has its timeout), then closes the kept connections. */
     async close() {
+      if (sending > 0) await new Promise<void>((r) => idleWaiters.push(r));
       target.agent.destroy();
     },
   };

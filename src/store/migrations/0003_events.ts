@@ -19,7 +19,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('fanned_out', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('event_to_fan_out').on('event').columns(['fanned_out', 'occurred_at']).execute();
-  await db.schema.createIndex('event_by_job').on('event').columns(['job_id', 'occurred_at']).execute();
 
   await db.schema
     .createTable('subscription')
