@@ -191,7 +191,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           inFlight--;
           inFlightBySub.set(f.subId, (inFlightBySub.get(f.subId) ?? 1) - 1);
           if (!recorded.has(f.record.deliveryId)) {
-            log.warn({ deliveryId: f.record.deliveryId }, 'a send was not recorded; its delivery is sent again');
+            log.warn(
+              { deliveryId: f.record.deliveryId },
+              'a send was not recorded (lease lost or recording failed); the delivery stays pending',
+            );
           } else {
             if (f.report.status === 'dead') {
               log.warn({ deliveryId: f.record.deliveryId, subscriptionId: f.subId }, 'delivery dead');
