@@ -33,6 +33,7 @@ import { effectiveStrategy, effectiveZone } from './effectiveStrategy.js';
 import { createEngineEvents, type EngineEvents } from './events.js';
 import { createLinePool } from './linePool.js';
 import { type CallInFlight, createOutcomeRecorder } from './outcomeRecorder.js';
+import { createPassLoop } from './passLoop.js';
 import { planAfterAttempt } from './planAfterAttempt.js';
 
 export interface EngineOptions {
@@ -110,16 +111,17 @@ export function createEngine(deps: EngineDeps): Engine {
   // Every call in flight listens on this one signal.
   setMaxListeners(0, hangUp.signal);
 
-  let busy = 0;
-  let idleWaiters: (() => void)[] = [];
-  const onBusy = (delta: 1 | -1) => {
-    busy += delta;
-    if (busy === 0) {
-      const w = idleWaiters;
-      idleWaiters = [];
-      for (const f of w) f();
-    }
-  };
+  const passes = createPassLoop({
+    clock,
+    pass: () => pass(),
+    onError: (error) => {
+      log.error({ err: error }, 'scheduling pass failed');
+      events.emit('engine:tick:error', { error });
+    },
+    retryMs: opts.pollMs,
+  });
+  const onBusy = passes.busy;
+  const wake = passes.wake;
   const recorder = createOutcomeRecorder({
     db,
     caps,
@@ -133,17 +135,7 @@ export function createEngine(deps: EngineDeps): Engine {
     onRecorded: () => wake(),
   });
 
-  let running = false;
-  let stopping = false;
-  let woken = false;
-  let sleeper: AbortController | undefined;
-  let loopDone: Promise<void> = Promise.resolve();
   let nextSweepAt = Number.NEGATIVE_INFINITY;
-
-  const wake = () => {
-    woken = true;
-    sleeper?.abort();
-  };
 
   const countGroupCall = (groupId: string, delta: number) =>
     callsByGroup.set(groupId, (callsByGroup.get(groupId) ?? 0) + delta);
@@ -426,50 +418,18 @@ export function createEngine(deps: EngineDeps): Engine {
     const groups = await listRunnableJobGroups(db);
     await refreshLineGroups(groups, now);
     for (const group of groups) {
-      if (stopping) break;
+      if (passes.stopping) break;
       wakeAt = Math.min(wakeAt, await dispatchGroup(group, now));
     }
     return wakeAt;
   }
 
-  async function loop() {
-    while (!stopping) {
-      woken = false;
-      onBusy(1);
-      let wakeAt: number;
-      try {
-        wakeAt = await pass();
-      } catch (error) {
-        log.error({ err: error }, 'scheduling pass failed');
-        events.emit('engine:tick:error', { error });
-        wakeAt = clock.now() + opts.pollMs;
-      } finally {
-        onBusy(-1);
-      }
-      if (stopping) break;
-      if (woken) continue;
-      sleeper = new AbortController();
-      try {
-        await clock.sleep(Math.max(0, wakeAt - clock.now()), sleeper.signal);
-      } catch {
-        // woken early
-      }
-      sleeper = undefined;
-    }
-  }
-
   return {
     owner,
     events,
-    start() {
-      if (running) return;
-      running = true;
-      loopDone = loop();
-    },
+    start: passes.start,
     async stop({ drainMs = 30_000 } = {}) {
-      stopping = true;
-      sleeper?.abort();
-      await loopDone;
+      await passes.stop();
       if (calls.size > 0) {
         const allEnded = new Promise<void>((resolve) => {
           const check = () => (calls.size === 0 ? resolve() : setImmediate(check));
@@ -482,16 +442,9 @@ export function createEngine(deps: EngineDeps): Engine {
         await allEnded;
       }
       await recorder.drain();
-      running = false;
     },
     wake,
-    async whenIdle() {
-      for (;;) {
-        await new Promise<void>((r) => setImmediate(r));
-        if (busy === 0) return;
-        await new Promise<void>((r) => idleWaiters.push(r));
-      }
-    },
+    whenIdle: passes.whenIdle,
     inFlight: () => calls.size,
   };
 }

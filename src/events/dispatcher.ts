@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
 import { DAY, MINUTE } from '../core/clock.js';
 import type { OutdialEvent } from '../core/events.js';
+import { createPassLoop } from '../engine/passLoop.js';
 import type { SecretBox } from '../service/credentials/secretBox.js';
 import type { StoreCaps } from '../store/dialects.js';
 import { claimDueDeliveries } from '../store/events/claimDueDeliveries.js';
@@ -121,28 +122,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   let inFlight = 0;
   const sends = new Set<Promise<void>>();
 
-  let busy = 0;
-  let idleWaiters: (() => void)[] = [];
-  const onBusy = (delta: 1 | -1) => {
-    busy += delta;
-    if (busy === 0) {
-      const w = idleWaiters;
-      idleWaiters = [];
-      for (const f of w) f();
-    }
-  };
-
-  let running = false;
-  let stopping = false;
-  let woken = false;
-  let sleeper: AbortController | undefined;
-  let loopDone: Promise<void> = Promise.resolve();
+  const passes = createPassLoop({
+    clock,
+    pass: () => pass(),
+    onError: (error) => log.error({ err: error }, 'dispatch pass failed'),
+    retryMs: opts.pollMs,
+  });
+  const onBusy = passes.busy;
+  const wake = passes.wake;
   let nextCleanupAt = Number.NEGATIVE_INFINITY;
-
-  const wake = () => {
-    woken = true;
-    sleeper?.abort();
-  };
 
   const formats: Formats = deps.formats ?? FORMATS;
 
@@ -158,6 +146,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   const room = (subId: string) => opts.perSubscription - (inFlightBySub.get(subId) ?? 0);
+  /** A send takes one of its subscription's slots until it is recorded (or released). */
+  const takeSlot = (subId: string, delta: 1 | -1) => {
+    inFlight += delta;
+    inFlightBySub.set(subId, (inFlightBySub.get(subId) ?? 0) + delta);
+    onBusy(delta);
+  };
 
   /** A send done and waiting to be recorded with the others that ended meanwhile. */
   interface Finished {
@@ -188,8 +182,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           recorded = new Set();
         }
         for (const f of batch) {
-          inFlight--;
-          inFlightBySub.set(f.subId, (inFlightBySub.get(f.subId) ?? 1) - 1);
+          takeSlot(f.subId, -1);
           if (!recorded.has(f.record.deliveryId)) {
             log.warn(
               { deliveryId: f.record.deliveryId },
@@ -201,7 +194,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
             }
             for (const listener of listeners) listener(f.report);
           }
-          onBusy(-1);
         }
       }
       flushing = undefined;
@@ -280,9 +272,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   function startSends(sub: SubscriptionRow, claimed: DeliveryRow[], events: Map<string, EventRow>) {
     for (const d of claimed) {
-      inFlight++;
-      inFlightBySub.set(sub.id, (inFlightBySub.get(sub.id) ?? 0) + 1);
-      onBusy(1);
+      takeSlot(sub.id, 1);
       const p: Promise<void> = send(sub, d, events.get(d.event_id))
         .then(
           (done) => done,
@@ -298,10 +288,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
             scheduleFlush();
             return;
           }
-          // Released (stopping): its slot frees now.
-          inFlight--;
-          inFlightBySub.set(sub.id, (inFlightBySub.get(sub.id) ?? 1) - 1);
-          onBusy(-1);
+          takeSlot(sub.id, -1); // released (stopping): its slot frees now
         });
       sends.add(p);
     }
@@ -309,7 +296,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function pass(): Promise<number> {
     const now = clock.now();
-    while ((await fanOut({ db, caps, now }, opts.fanOutBatch)) === opts.fanOutBatch && !stopping) {
+    while ((await fanOut({ db, caps, now }, opts.fanOutBatch)) === opts.fanOutBatch && !passes.stopping) {
       // a full batch: more may be waiting
     }
     if (now >= nextCleanupAt) {
@@ -320,7 +307,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     let wakeAt = Math.min(now + opts.pollMs, nextCleanupAt);
     if (inFlight >= opts.global) return wakeAt; // a finishing send wakes the loop
     for (const sub of await dueSubscriptions(db, now)) {
-      if (stopping) break;
+      if (passes.stopping) break;
       const limit = Math.min(room(sub.id), opts.global - inFlight);
       if (limit <= 0) continue;
       const leaseUntil = now + Math.max(opts.leaseMs, sub.timeout_ms + opts.leaseMarginMs);
@@ -338,47 +325,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     // A send in flight wakes the loop when it is recorded; only an idle dispatcher looks for the next due time.
     if (inFlight > 0) return wakeAt;
-    const next = await nextDeliveryAt(db, []);
+    const next = await nextDeliveryAt(db);
     if (next !== null) wakeAt = Math.min(wakeAt, Math.max(next, now + 1));
     return wakeAt;
   }
 
-  async function loop() {
-    while (!stopping) {
-      woken = false;
-      onBusy(1);
-      let wakeAt: number;
-      try {
-        wakeAt = await pass();
-      } catch (error) {
-        log.error({ err: error }, 'dispatch pass failed');
-        wakeAt = clock.now() + opts.pollMs;
-      } finally {
-        onBusy(-1);
-      }
-      if (stopping) break;
-      if (woken) continue;
-      sleeper = new AbortController();
-      try {
-        await clock.sleep(Math.max(0, wakeAt - clock.now()), sleeper.signal);
-      } catch {
-        // woken early
-      }
-      sleeper = undefined;
-    }
-  }
-
   return {
     owner,
-    start() {
-      if (running) return;
-      running = true;
-      loopDone = loop();
-    },
+    start: passes.start,
     async stop({ drainMs = 10_000 } = {}) {
-      stopping = true;
-      sleeper?.abort();
-      await loopDone;
+      await passes.stop();
       if (sends.size > 0) {
         const deadline = new AbortController();
         await Promise.race([Promise.all([...sends]), clock.sleep(drainMs, deadline.signal).catch(() => undefined)]);
@@ -389,16 +345,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       while (flushing) await flushing;
       for (const { sink } of sinks.values()) await sink.close().catch(() => undefined);
       sinks.clear();
-      running = false;
     },
     wake,
-    async whenIdle() {
-      for (;;) {
-        await new Promise<void>((r) => setImmediate(r));
-        if (busy === 0) return;
-        await new Promise<void>((r) => idleWaiters.push(r));
-      }
-    },
+    whenIdle: passes.whenIdle,
     inFlight: () => inFlight,
     onAttempt(listener) {
       listeners.add(listener);

@@ -3,12 +3,12 @@ import type { Db } from '../schema.js';
 import { isFirstPendingOfJob } from './deliveryReady.js';
 
 /**
- * When the next pending delivery of an active subscription (other than `except`, which are busy) may
- * be sent: its next_attempt_at, or its lease's end when a dispatcher holds it. Only deliveries with no
- * older pending one of the same job count: the others wait for that one, not for time. Null when none.
+ * When the next pending delivery of an active subscription may be sent: its next_attempt_at, or its lease's
+ * end when a dispatcher holds it. Only deliveries with no older pending one of the same job count: the others
+ * wait for that one, not for time. Null when none.
  */
-export async function nextDeliveryAt(db: Kysely<Db>, except: readonly string[]): Promise<number | null> {
-  let q = db
+export async function nextDeliveryAt(db: Kysely<Db>): Promise<number | null> {
+  const row = await db
     .selectFrom('delivery as d')
     .innerJoin('subscription as s', 's.id', 'd.subscription_id')
     .select(
@@ -20,8 +20,7 @@ export async function nextDeliveryAt(db: Kysely<Db>, except: readonly string[]):
     )
     .where('s.status', '=', 'active')
     .where('d.status', '=', 'pending')
-    .where(isFirstPendingOfJob);
-  if (except.length > 0) q = q.where('d.subscription_id', 'not in', except);
-  const row = await q.executeTakeFirst();
+    .where(isFirstPendingOfJob)
+    .executeTakeFirst();
   return row?.at === null || row?.at === undefined ? null : Number(row.at);
 }
