@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutdialError } from '../../src/core/errors.js';
 import { createVirtualClock } from '../../src/core/virtualClock.js';
 import { assignJobs } from '../../src/service/assignJobs.js';
 import { createInstance } from '../../src/service/createInstance.js';
@@ -7,19 +6,10 @@ import { createJobGroup } from '../../src/service/createJobGroup.js';
 import { createLineGroup } from '../../src/service/createLineGroup.js';
 import type { ServiceDeps } from '../../src/service/deps.js';
 import { testIds } from '../support/campaign.js';
+import { rejection } from '../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/testStore.js';
 
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: bad input is refused naming the field, and nothing is stored`, () => {

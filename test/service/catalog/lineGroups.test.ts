@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../src/core/clock.js';
-import { OutdialError } from '../../../src/core/errors.js';
 import type { LineGroup } from '../../../src/core/types.js';
 import { createVirtualClock, type VirtualClock } from '../../../src/core/virtualClock.js';
 import { addLine } from '../../../src/service/catalog/addLine.js';
@@ -16,19 +15,10 @@ import { createLineGroup } from '../../../src/service/createLineGroup.js';
 import type { ServiceDeps } from '../../../src/service/deps.js';
 import { deleteJobGroup } from '../../../src/service/jobGroups/deleteJobGroup.js';
 import { testIds } from '../../support/campaign.js';
+import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: line groups and calling numbers`, () => {

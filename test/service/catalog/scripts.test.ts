@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../src/core/clock.js';
-import { OutdialError } from '../../../src/core/errors.js';
 import { createVirtualClock, type VirtualClock } from '../../../src/core/virtualClock.js';
 import { createScript } from '../../../src/service/catalog/createScript.js';
 import { getScriptOf } from '../../../src/service/catalog/getScriptOf.js';
@@ -10,19 +9,10 @@ import { createJobGroup } from '../../../src/service/createJobGroup.js';
 import { createLineGroup } from '../../../src/service/createLineGroup.js';
 import type { ServiceDeps } from '../../../src/service/deps.js';
 import { testIds } from '../../support/campaign.js';
+import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: scripts`, () => {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutdialError } from '../../../src/core/errors.js';
 import { createVirtualClock, type VirtualClock } from '../../../src/core/virtualClock.js';
 import { createInstance } from '../../../src/service/createInstance.js';
 import {
@@ -12,19 +11,10 @@ import {
 import { createSecretBox, type SecretBox } from '../../../src/service/credentials/secretBox.js';
 import type { ServiceDeps } from '../../../src/service/deps.js';
 import { testIds } from '../../support/campaign.js';
+import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: AccessKey pairs`, () => {

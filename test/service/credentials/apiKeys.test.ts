@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutdialError } from '../../../src/core/errors.js';
+import type { OutdialError } from '../../../src/core/errors.js';
 import { createVirtualClock, type VirtualClock } from '../../../src/core/virtualClock.js';
 import { createInstance } from '../../../src/service/createInstance.js';
 import {
@@ -11,19 +11,10 @@ import {
 } from '../../../src/service/credentials/apiKeys.js';
 import type { ServiceDeps } from '../../../src/service/deps.js';
 import { testIds } from '../../support/campaign.js';
+import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: REST API keys`, () => {

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutdialError } from '../../../src/core/errors.js';
 import { createVirtualClock } from '../../../src/core/virtualClock.js';
 import { assignJobs } from '../../../src/service/assignJobs.js';
 import { createInstance } from '../../../src/service/createInstance.js';
@@ -15,6 +14,7 @@ import {
 } from '../../../src/service/importJobs/importJobsCsv.js';
 import { getJobGroup } from '../../../src/store/jobGroups/getJobGroup.js';
 import { testIds } from '../../support/campaign.js';
+import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
@@ -26,16 +26,6 @@ function upload(text: string | Buffer, pieceBytes = 4096): Readable {
   const pieces: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += pieceBytes) pieces.push(bytes.subarray(i, i + pieceBytes));
   return Readable.from(pieces);
-}
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the import to be refused');
 }
 
 for (const dialect of TEST_DIALECTS) {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../src/core/clock.js';
 import type { JobGroupStatus } from '../../../src/core/enums.js';
-import { OutdialError } from '../../../src/core/errors.js';
 import type { JobGroup } from '../../../src/core/types.js';
 import { createVirtualClock, type VirtualClock } from '../../../src/core/virtualClock.js';
 import { createInstance } from '../../../src/service/createInstance.js';
@@ -11,19 +10,10 @@ import type { ServiceDeps } from '../../../src/service/deps.js';
 import { type JobGroupQuery, listJobGroups } from '../../../src/service/jobGroups/listJobGroups.js';
 import type { PageRequest } from '../../../src/service/paging.js';
 import { testIds } from '../../support/campaign.js';
+import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const STATUSES: JobGroupStatus[] = ['Draft', 'Scheduling', 'Paused', 'Completed'];
 const NAMES = ['Spring Sale', 'spring renewals', 'Winter 50%_off', 'Debt reminder', 'SPRING cleanup'];

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../src/core/clock.js';
 import type { JobGroupStatus } from '../../../src/core/enums.js';
 import { JobStatus, TaskStatus } from '../../../src/core/enums.js';
-import { OutdialError } from '../../../src/core/errors.js';
 import { createVirtualClock, type VirtualClock } from '../../../src/core/virtualClock.js';
 import { assignJobs } from '../../../src/service/assignJobs.js';
 import { createInstance } from '../../../src/service/createInstance.js';
@@ -18,19 +17,10 @@ import { resumeJobGroup } from '../../../src/service/jobGroups/resumeJobGroup.js
 import { startJobGroup } from '../../../src/service/jobGroups/startJobGroup.js';
 import { updateJobGroup } from '../../../src/service/jobGroups/updateJobGroup.js';
 import { testIds } from '../../support/campaign.js';
+import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 type Op = (deps: ServiceDeps, instanceId: string, id: string) => Promise<unknown>;
 

@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../src/core/clock.js';
 import { FailureReason, JobStatus } from '../../../src/core/enums.js';
-import { OutdialError } from '../../../src/core/errors.js';
 import { createVirtualClock, type VirtualClock } from '../../../src/core/virtualClock.js';
 import { assignJobs } from '../../../src/service/assignJobs.js';
 import { createScript } from '../../../src/service/catalog/createScript.js';
@@ -13,22 +12,13 @@ import type { ServiceDeps } from '../../../src/service/deps.js';
 import { cancelJobGroup } from '../../../src/service/jobGroups/cancelJobGroup.js';
 import { type JobGroupPatch, updateJobGroup } from '../../../src/service/jobGroups/updateJobGroup.js';
 import { testIds } from '../../support/campaign.js';
+import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const ZONE = 'Asia/Shanghai';
 // Monday 2026-01-05 08:00 in Shanghai (00:00 UTC).
 const T0 = DateTime.fromISO('2026-01-05T08:00:00', { zone: ZONE }).toMillis();
 const at = (iso: string, zone = ZONE) => DateTime.fromISO(iso, { zone }).toMillis();
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const phones = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => ({

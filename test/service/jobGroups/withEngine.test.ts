@@ -7,7 +7,6 @@ import {
   TaskStatus,
   taskStatusName,
 } from '../../../src/core/enums.js';
-import { OutdialError } from '../../../src/core/errors.js';
 import { runVirtualCampaign } from '../../../src/engine/runVirtualCampaign.js';
 import { createInstance } from '../../../src/service/createInstance.js';
 import { cancelJobGroup } from '../../../src/service/jobGroups/cancelJobGroup.js';
@@ -18,20 +17,11 @@ import { jobGroupProgress } from '../../../src/service/jobGroups/jobGroupProgres
 import { pauseJobGroup } from '../../../src/service/jobGroups/pauseJobGroup.js';
 import { resumeJobGroup } from '../../../src/service/jobGroups/resumeJobGroup.js';
 import { type CampaignSetup, setUpCampaign } from '../../support/campaign.js';
+import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const T0 = Date.UTC(2026, 0, 5, 1, 0, 0);
 const mobiles = (n: number) => Array.from({ length: n }, (_, i) => `138${String(20_000_000 + i).padStart(8, '0')}`);
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 /** Runs the engine on its virtual clock for `ms`, letting it settle before each jump in time. */
 async function runFor(c: CampaignSetup, ms: number): Promise<void> {

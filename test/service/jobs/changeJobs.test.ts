@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR } from '../../../src/core/clock.js';
 import { FailureReason, JobStatus, TaskStatus } from '../../../src/core/enums.js';
-import { OutdialError } from '../../../src/core/errors.js';
 import { assignJobs } from '../../../src/service/assignJobs.js';
 import { createJobGroup } from '../../../src/service/createJobGroup.js';
 import { changeJobs, type JobChange } from '../../../src/service/jobs/index.js';
 import { getJobGroup } from '../../../src/store/jobGroups/getJobGroup.js';
+import { rejection } from '../../support/rejection.js';
 import {
   insertJobRows,
   insertTaskRows,
@@ -23,16 +23,6 @@ import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/test
 
 const ZONE = 'Asia/Shanghai';
 const local = (iso: string, zone = ZONE) => DateTime.fromISO(iso, { zone }).toMillis();
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: cancelling, suspending and resuming jobs`, () => {

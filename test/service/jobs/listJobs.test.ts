@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailureReason, JobStatus, TaskStatus } from '../../../src/core/enums.js';
-import { OutdialError } from '../../../src/core/errors.js';
 import { assignJobs } from '../../../src/service/assignJobs.js';
 import { createJobGroup } from '../../../src/service/createJobGroup.js';
 import type { ServiceDeps } from '../../../src/service/deps.js';
 import { getJobOf, type JobQuery, latestTaskOfJobs, listJobs, tasksOfJobs } from '../../../src/service/jobs/index.js';
 import type { PageRequest } from '../../../src/service/paging.js';
 import { filterJobsAfter } from '../../../src/store/jobs/jobFilter.js';
+import { rejection } from '../../support/rejection.js';
 import {
   insertJobRows,
   insertTaskRows,
@@ -22,16 +22,6 @@ import {
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const HOUR = 60 * MINUTE;
-
-async function rejection(p: Promise<unknown>): Promise<OutdialError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutdialError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 /** Every job the query matches, walking the cursor 2 at a time. */
 async function allIds(deps: ServiceDeps, q: JobQuery): Promise<string[]> {
