@@ -1,15 +1,12 @@
 import { OutdialError } from '../core/errors.js';
 import { parseJobBatch } from '../core/jobs/parseJobBatch.js';
 import { parseOptionalStrategy } from '../core/strategy/index.js';
-import { jobCompleteEvents } from '../events/outbox/jobCompleteEvents.js';
-import { insertEvents } from '../store/events/insertEvents.js';
 import { isUniqueViolation } from '../store/isUniqueViolation.js';
 import { getJobGroup } from '../store/jobGroups/getJobGroup.js';
-import { updateJobGroupStatus } from '../store/jobGroups/updateJobGroupStatus.js';
 import { findExistingReferenceIds } from '../store/jobs/findExistingReferenceIds.js';
-import { insertJobs } from '../store/jobs/insertJobs.js';
 import type { ServiceDeps } from './deps.js';
-import { createJobRowBuilder, failedAtOnce } from './jobRows.js';
+import { createJobRowBuilder } from './jobRows.js';
+import { storeNewJobs } from './storeNewJobs.js';
 
 export interface AssignJobsInput {
   jobGroupId: string;
@@ -49,15 +46,7 @@ export async function assignJobs(deps: ServiceDeps, input: AssignJobsInput): Pro
 
   try {
     await deps.db.transaction().execute(async (trx) => {
-      await insertJobs(trx, deps.caps, rows);
-      await insertEvents(trx, deps.caps, await jobCompleteEvents(trx, failedAtOnce(rows), now, deps.newId));
-      await updateJobGroupStatus(trx, {
-        id: group.id,
-        from: ['Draft', 'Completed'],
-        to: 'Scheduling',
-        now,
-        finishedAt: null,
-      });
+      await storeNewJobs(trx, deps, { jobGroupId: group.id, rows, now });
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

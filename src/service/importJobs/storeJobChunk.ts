@@ -2,15 +2,12 @@ import { OutdialError } from '../../core/errors.js';
 import type { ParsedJob } from '../../core/jobs/parseJobInput.js';
 import type { Strategy } from '../../core/strategy/types.js';
 import type { JobGroup } from '../../core/types.js';
-import { jobCompleteEvents } from '../../events/outbox/jobCompleteEvents.js';
-import { insertEvents } from '../../store/events/insertEvents.js';
 import { isUniqueViolation } from '../../store/isUniqueViolation.js';
 import { getJobGroup } from '../../store/jobGroups/getJobGroup.js';
-import { updateJobGroupStatus } from '../../store/jobGroups/updateJobGroupStatus.js';
 import { findExistingReferenceIds } from '../../store/jobs/findExistingReferenceIds.js';
-import { insertJobs } from '../../store/jobs/insertJobs.js';
 import type { ServiceDeps } from '../deps.js';
-import { createJobRowBuilder, failedAtOnce } from '../jobRows.js';
+import { createJobRowBuilder } from '../jobRows.js';
+import { storeNewJobs } from '../storeNewJobs.js';
 
 /** A validated row waiting to be stored, with the line it came from. */
 export interface PendingJob {
@@ -62,15 +59,7 @@ export async function storeJobChunk(
           else rows.push(buildRow(p.job));
         }
         if (rows.length > 0) {
-          await insertJobs(trx, deps.caps, rows);
-          await insertEvents(trx, deps.caps, await jobCompleteEvents(trx, failedAtOnce(rows), now, deps.newId));
-          await updateJobGroupStatus(trx, {
-            id: group.id,
-            from: ['Draft', 'Completed'],
-            to: 'Scheduling',
-            now,
-            finishedAt: null,
-          });
+          await storeNewJobs(trx, deps, { jobGroupId: group.id, rows, now });
         }
         return { jobIds: rows.map((r) => r.id), taken };
       });
