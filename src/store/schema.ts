@@ -49,6 +49,22 @@ export interface ScriptTable {
   status: string;
   created_at: Ms;
   modified_at: Ms;
+  /** `zh` or `en`; '' for a script without a body. */
+  language: Generated<string>;
+  /** Versions written so far (0: none); the one calls run is `published_version`. */
+  latest_version: Generated<number>;
+  published_version: number | null;
+}
+
+export interface ScriptVersionTable {
+  script_id: string;
+  version: number;
+  /** The validated script as JSON (defaults filled in). */
+  body: string;
+  /** The text as sent (YAML or JSON). */
+  source: string;
+  created_at: Ms;
+  published_at: Ms | null;
 }
 
 export interface LineGroupTable {
@@ -74,6 +90,8 @@ export interface JobGroupTable {
   name: string;
   description: string;
   script_id: string | null;
+  /** The script version its calls run; fixed when the group is given its script. */
+  script_version: number | null;
   status: string;
   /** 0 = Urgent, 1 = Daily: served in ascending order. */
   priority: number;
@@ -138,6 +156,15 @@ export interface TaskTable {
   /** The engine process holding the call, and until when its lease runs. */
   owner: string | null;
   lease_until: Ms | null;
+  /** The script version the robot ran (null: the group has no script). */
+  script_version: number | null;
+  /** Grade A–F, the rule that fired, tags (JSON array) and the transcript (JSON TranscriptTurn[]). */
+  level: string | null;
+  level_rule: string | null;
+  tags: string | null;
+  conversation: string | null;
+  /** Why the robot's part ended (EndReason). */
+  robot_end: string | null;
 }
 
 export interface EventTable {
@@ -208,6 +235,7 @@ export interface Db {
   access_key: AccessKeyTable;
   request_nonce: RequestNonceTable;
   script: ScriptTable;
+  script_version: ScriptVersionTable;
   line_group: LineGroupTable;
   line: LineTable;
   job_group: JobGroupTable;
@@ -225,6 +253,7 @@ export type LineRow = Selectable<LineTable>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
 export type AccessKeyRow = Selectable<AccessKeyTable>;
 export type ScriptRow = Selectable<ScriptTable>;
+export type ScriptVersionRow = Selectable<ScriptVersionTable>;
 export type EventRow = Selectable<EventTable>;
 export type NewEventRow = Insertable<EventTable>;
 export type SubscriptionRow = Selectable<SubscriptionTable>;

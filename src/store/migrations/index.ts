@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_server.js';
 import * as m0003 from './0003_events.js';
+import * as m0004 from './0004_robot.js';
 
 /** Listed statically so a bundled CLI carries them; append only. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_server': m0002,
   '0003_events': m0003,
+  '0004_robot': m0004,
 };
