@@ -264,7 +264,7 @@ async function barePosts(url: string, messages: OutgoingMessage[], concurrency: 
     if (res.status !== 200) throw new Error(`events: the receiver answered ${res.status}`);
   });
   const seconds = (performance.now() - t0) / 1000;
-  target.agent.destroy();
+  await target.close();
   return seconds;
 }
 
@@ -374,7 +374,7 @@ async function bareLatency(o: EventsBenchOptions, receiver: BenchReceiver, f: Fo
     }
   });
   await Promise.all([...posts]);
-  target.agent.destroy();
+  await target.close();
   return latencyOf(await receiver.take(), occurred);
 }
 

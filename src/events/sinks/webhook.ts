@@ -129,7 +129,7 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
     /** Lets sends in flight finish (each has its timeout), then closes the kept connections. */
     async close() {
       if (sending > 0) await new Promise<void>((r) => idleWaiters.push(r));
-      target.agent.destroy();
+      await target.close();
     },
   };
 }
