@@ -252,7 +252,7 @@ function webhookHeaders(m: Pick<OutgoingMessage, 'contentType' | 'eventId' | 'ev
   };
 }
 
-/** The baseline: the same bodies POSTed as the sink does (node:http, keep-alive), `concurrency` at a time. */
+/** The baseline: the same bodies POSTed as the sink does (undici, keep-alive), `concurrency` at a time. */
 async function barePosts(url: string, messages: OutgoingMessage[], concurrency: number): Promise<number> {
   const sent = messages.map((m) => ({ headers: webhookHeaders(m), body: m.body }));
   const target = httpTarget(url, concurrency);
@@ -620,7 +620,7 @@ export async function benchEvents(o: EventsBenchOptions): Promise<ScenarioResult
         rows: webhookRows,
         notes: [
           formatNote,
-          `bare: the same bodies and headers POSTed as the webhook sink does (node:http, keep-alive), ${o.concurrency} at a time, no store; the ratio is the share of the transport's rate the dispatcher reaches`,
+          `bare: the same bodies and headers POSTed as the webhook sink does (undici, keep-alive), ${o.concurrency} at a time, no store; the ratio is the share of the transport's rate the dispatcher reaches`,
           `timed: fan-out of the whole outbox, claims, formatting, signing, sending and recording each attempt; at most ${formatNumber(o.jobs)} deliveries are ready at once (a job's deliveries go one after another)`,
         ],
         sections,
@@ -637,7 +637,7 @@ export async function benchEvents(o: EventsBenchOptions): Promise<ScenarioResult
           formatNote,
           'no wake: nothing tells the dispatcher of new events; it sees them on its next pass (after a send ends, or pollMs)',
           'wake(): the writer calls dispatcher.wake() after each write, as a writer in the same process can',
-          `direct POST: the same stream for ${Math.min(o.seconds, 5)} s, each event POSTed (node:http, keep-alive) when it is made, no store`,
+          `direct POST: the same stream for ${Math.min(o.seconds, 5)} s, each event POSTed (undici, keep-alive) when it is made, no store`,
         ],
       },
       {

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../schema.js';
 import { isFirstPendingOfJob } from './deliveryReady.js';
+import { PENDING } from './pending.js';
 
 /**
  * When the next pending delivery of an active subscription may be sent: its next_attempt_at, or its lease's
@@ -19,7 +20,7 @@ export async function nextDeliveryAt(db: Kysely<Db>): Promise<number | null> {
       ),
     )
     .where('s.status', '=', 'active')
-    .where('d.status', '=', 'pending')
+    .where('d.status', '=', PENDING)
     .where(isFirstPendingOfJob)
     .executeTakeFirst();
   return row?.at === null || row?.at === undefined ? null : Number(row.at);
