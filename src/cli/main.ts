@@ -4,6 +4,7 @@ import { OutdialError } from '../core/errors.js';
 import { SIM_PROFILES, type SimProfileName } from '../telephony/sim/simProfiles.js';
 import { loadConfig } from './config.js';
 import { runDemo } from './demo/runDemo.js';
+import { runScriptCommand } from './script/runScriptCommand.js';
 import { runServe } from './serve/runServe.js';
 
 const USAGE = `outdial — outbound calling platform
@@ -23,6 +24,10 @@ Usage:
       --contacts   how many contacts to call (default 1000)
       --seed       seed of the simulated callees (default 42)
       --profile    simulated network: ${Object.keys(SIM_PROFILES).join(', ')} (default 'default')
+  outdial script check <file...> [--json]
+      Checks robot scripts (JSON or YAML) and prints each problem as file:line:column, or 'ok'.
+      Exit code 1 when a file has errors, 0 when there are only warnings.
+      --json       print the report as JSON
   outdial help
 
 Environment:
@@ -67,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
+    if (command === 'script') return await runScriptCommand(rest);
     const config = loadConfig();
     const log = pino({ level: config.OUTDIAL_LOG_LEVEL }, pino.destination(2));
     if (command === 'serve') {

@@ -34,7 +34,7 @@ export type Intent = z.infer<typeof IntentSchema>;
 /** Words the robot speaks; `${name}` and `${envVars['VENDOR_PARAM']['name']}` take job variables. */
 const Prompt = z.string().min(1);
 
-/** Where to go next: a node id, or `return` to go back to the node that was interrupted. */
+/** Where to go next: a node id; in knowledge `then` and global `goto` also `return` (back to the node interrupted). */
 const Target = z.string().min(1);
 
 export const BranchSchema = z
@@ -166,8 +166,8 @@ export const GradingSchema = z
   .object({
     /** Ordered: the first rule that holds wins. Omitted = the shipped defaults (BaiYing's rules). */
     levels: z.array(LevelRuleSchema).optional(),
-    /** Level when no rule holds. */
-    fallback: LevelSchema.default('F'),
+    /** Level when no rule holds; default F with your own levels, C with the shipped ones (as BaiYing's). */
+    fallback: LevelSchema.optional(),
     /** Display labels per level; omitted = BaiYing's labels in the script's language. */
     labels: z.partialRecord(LevelSchema, z.string()).default({}),
     /** Tags added when their expression holds at the end of the call. */
