@@ -7,8 +7,9 @@ export function errorReply(error: FastifyError, req: FastifyRequest, reply: Fast
   const status = HTTP_STATUS[e.code];
   if (status >= 500) req.log.error({ err: error }, 'request failed');
   const field = typeof e.details.field === 'string' ? e.details.field : undefined;
+  const issues = Array.isArray(e.details.issues) ? e.details.issues : undefined;
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
-    .send({ error: { code: e.code, message: e.message, ...(field ? { field } : {}) } });
+    .send({ error: { code: e.code, message: e.message, ...(field ? { field } : {}), ...(issues ? { issues } : {}) } });
 }

@@ -46,6 +46,44 @@ export interface TaskSnapshot {
   sipCode: number | null;
   ringDuration: number;
   talkDuration: number;
+  /** What the voice robot made of the call; absent or null when the group runs no script. */
+  robot?: TaskRobotResult | null;
+}
+
+/** One line of a call's dialogue: who spoke, what, when, and how the robot understood the customer. */
+export interface TranscriptLine {
+  seq: number;
+  speaker: 'robot' | 'contact';
+  /** Robot: the prompt as spoken. Contact: the utterance, `[dtmf 1]`, or '' for silence. */
+  text: string;
+  /** UTC ms. */
+  at: number;
+  /** The script node the robot was on. */
+  nodeId: string;
+  /** Contact lines: branch | global | knowledge | noMatch | silence | ignored | hangup. */
+  kind?: string;
+  /** Contact lines: the intent hit and the words that hit it. */
+  intent?: string;
+  words?: string[];
+}
+
+/** The robot's grade and dialogue of one call (BaiYing taskResult and phoneLogs, Alibaba Summary and Conversation). */
+export interface TaskRobotResult {
+  scriptVersion: number;
+  /** A–F; null when the robot could not talk (`endReason` error). */
+  level: string | null;
+  /** e.g. `A(有明确意向)` or `A (clear interest)`. */
+  label: string;
+  /** The level rule that fired (its description), or why the robot could not talk. */
+  rule: string;
+  tags: string[];
+  /** completed | transferred | callerHungUp | silence | noMatch | maxRounds | error; null for an unanswered call. */
+  endReason: string | null;
+  /** Robot turns. */
+  rounds: number;
+  /** Where a transfer node handed the call. */
+  transferTo: string | null;
+  transcript: TranscriptLine[];
 }
 
 /** An event about one job (and its task, for call events). */

@@ -20,7 +20,14 @@ export interface Script {
   description: string;
   industry: string;
   scene: string;
+  /** PUBLISHED once a version has been published (calls run that one), DRAFTED before. */
   status: ScriptStatus;
+  /** The body's language (`zh` or `en`). */
+  language: string;
+  /** Versions written so far; every change of the body is a new one. */
+  latestVersion: number;
+  /** The version new job groups run; null until one is published. */
+  publishedVersion: number | null;
   createdAt: number;
   modifiedAt: number;
 }
@@ -57,6 +64,8 @@ export interface JobGroup {
   name: string;
   description: string;
   scriptId: string | null;
+  /** The script version its calls run, fixed when it is given its script; null without a script. */
+  scriptVersion: number | null;
   status: JobGroupStatus;
   priority: JobGroupPriority;
   strategy: Strategy;

@@ -35,6 +35,7 @@ import { createLinePool } from './linePool.js';
 import { type CallInFlight, createOutcomeRecorder } from './outcomeRecorder.js';
 import { createPassLoop } from './passLoop.js';
 import { planAfterAttempt } from './planAfterAttempt.js';
+import { createRobotScripts } from './robotScripts.js';
 
 export interface EngineOptions {
   /** Longest sleep between scheduling passes: how soon work from elsewhere (another process) is seen. */
@@ -122,6 +123,7 @@ export function createEngine(deps: EngineDeps): Engine {
   });
   const onBusy = passes.busy;
   const wake = passes.wake;
+  const robots = createRobotScripts(db, log);
   const recorder = createOutcomeRecorder({
     db,
     caps,
@@ -185,6 +187,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return at;
     }
 
+    const robot = await robots.of(group);
     const started: CallInFlight[] = [];
     const finished: JobRow[] = [];
     let claimedCount = 0;
@@ -223,6 +226,7 @@ export function createEngine(deps: EngineDeps): Engine {
             lineGroupIndex: got.index,
             lineFailures: 0,
             startedAt: now,
+            robot,
           });
           tasks.push({
             id: taskId,
@@ -325,6 +329,7 @@ export function createEngine(deps: EngineDeps): Engine {
           calledNumber: call.job.phone_number,
           ringTimeoutMs: call.group.ringingDuration * 1000,
           variables: extras,
+          ...(call.robot ? { robot: call.robot } : {}),
         },
         undefined,
         hangUp.signal,

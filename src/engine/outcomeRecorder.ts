@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
 import { isTerminalJobStatus, JobStatus, TaskStatus } from '../core/enums.js';
-import type { TaskSnapshot } from '../core/events.js';
+import type { TaskRobotResult, TaskSnapshot } from '../core/events.js';
 import { assertTaskTransition } from '../core/machines/taskTransitions.js';
 import type { JobGroup, Line } from '../core/types.js';
 import { eventRow, taskSnapshot } from '../events/outbox/eventRows.js';
@@ -12,9 +12,11 @@ import { tasksOfJobsForEvents } from '../store/events/tasksOfJobs.js';
 import { updateJobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
 import type { Db, JobRow, NewEventRow, TaskRow } from '../store/schema.js';
 import { completeTask } from '../store/tasks/completeTask.js';
+import { taskRobotColumns } from '../store/tasks/taskRobotColumns.js';
 import type { DialResult } from '../telephony/port.js';
 import type { EngineEvents } from './events.js';
 import { planAfterAttempt } from './planAfterAttempt.js';
+import { type CallRobot, robotOutcome } from './robotOutcome.js';
 
 /** A call this engine placed and holds until its outcome is recorded. */
 export interface CallInFlight {
@@ -26,11 +28,14 @@ export interface CallInFlight {
   lineGroupIndex: number;
   lineFailures: number;
   startedAt: number;
+  /** The voice robot of the group's script; null when it runs none. */
+  robot: CallRobot | null;
 }
 
 interface RecordedCall {
   call: CallInFlight;
   result: DialResult;
+  robot: TaskRobotResult | null;
   jobStatus: number;
   failureReason: number | null;
   /** The job reached a final status with this call (and was not stopped by the user meanwhile). */
@@ -65,6 +70,7 @@ async function outcomeEvents(db: Kysely<Db>, recorded: RecordedCall[], newId: ()
       sipCode: result.sipCode,
       ringDuration: result.ringDuration,
       talkDuration: result.talkDuration,
+      robot: r.robot,
     };
     const base = { job: call.job, failureReason: r.failureReasonAfter, attempts };
     if (result.answeredAt !== null) {
@@ -76,7 +82,7 @@ async function outcomeEvents(db: Kysely<Db>, recorded: RecordedCall[], newId: ()
           occurredAt: result.answeredAt,
           status: JobStatus.Executing,
           failureReason: null,
-          task: { ...task, status: TaskStatus.Executing, endTime: null, talkDuration: 0 },
+          task: { ...task, status: TaskStatus.Executing, endTime: null, talkDuration: 0, robot: null },
         }),
       );
     }
@@ -132,6 +138,7 @@ export function createOutcomeRecorder(deps: {
       finished.length = 0;
       for (const { call, result } of batch) {
         assertTaskTransition(TaskStatus.Executing, result.status);
+        const robot = call.robot ? robotOutcome(call.robot, result) : null;
         const closed = await completeTask(trx, {
           taskId: call.taskId,
           owner,
@@ -146,6 +153,7 @@ export function createOutcomeRecorder(deps: {
           lineGroupId: call.line.lineGroupId,
           lineId: call.line.id,
           callingNumber: call.line.callingNumber,
+          ...(robot ? { robot: taskRobotColumns(robot) } : {}),
         });
         if (!closed) {
           log.warn({ taskId: call.taskId }, 'lease lost before the outcome was recorded; the sweeper closed it');
@@ -163,6 +171,7 @@ export function createOutcomeRecorder(deps: {
         finished.push({
           call,
           result,
+          robot,
           jobStatus: plan.status,
           failureReason: plan.failureReason,
           completes,

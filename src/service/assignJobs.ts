@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../store/isUniqueViolation.js';
 import { getJobGroup } from '../store/jobGroups/getJobGroup.js';
 import { findExistingReferenceIds } from '../store/jobs/findExistingReferenceIds.js';
 import type { ServiceDeps } from './deps.js';
+import { missingVariable, missingVariableError, requiredVariablesOf } from './jobGroups/requiredVariables.js';
 import { createJobRowBuilder } from './jobRows.js';
 import { storeNewJobs } from './storeNewJobs.js';
 
@@ -24,6 +25,8 @@ export interface AssignJobsResult {
 /**
  * Validates the whole batch, then stores it in one transaction with each job's first planned
  * attempt: all jobs or none. A job whose strategy allows no attempt at all is stored Failed (TimeUp).
+ * When the group has a script, every job must give (in extras) each variable the script declares
+ * without a fallback: MISSING_VARIABLE names the first job and variable that does not.
  */
 export async function assignJobs(deps: ServiceDeps, input: AssignJobsInput): Promise<AssignJobsResult> {
   const group = await getJobGroup(deps.db, input.jobGroupId);
@@ -39,6 +42,13 @@ export async function assignJobs(deps: ServiceDeps, input: AssignJobsInput): Pro
   }
   const override = parseOptionalStrategy(input.strategy, 'strategy');
   const { jobs } = parseJobBatch(input.jobs, { defaultCountry: deps.defaultCountry });
+  const required = await requiredVariablesOf(deps, group);
+  if (required.length > 0) {
+    jobs.forEach((job, i) => {
+      const name = missingVariable(job.extras, required);
+      if (name !== undefined) throw missingVariableError(`jobs[${i}]`, name);
+    });
+  }
   const now = deps.clock.now();
   const buildRow = createJobRowBuilder({ group, override, now, newId: deps.newId });
   const rows = jobs.map(buildRow);

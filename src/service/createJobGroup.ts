@@ -13,7 +13,10 @@ export interface JobGroupInput extends JobGroupSettingsInput {
   lineGroupIds: string[];
 }
 
-/** Validates everything before writing anything; the group starts as a Draft until jobs arrive. */
+/**
+ * Validates everything before writing anything; the group starts as a Draft until jobs arrive. A group given
+ * a script runs the version published at this moment (or the published `scriptVersion` it names).
+ */
 export async function createJobGroup(deps: ServiceDeps, input: JobGroupInput): Promise<JobGroup> {
   const settings = parseJobGroupSettings(input, null, deps.defaultTimeZone);
   if (!(await getInstance(deps.db, input.instanceId))) {
@@ -21,12 +24,13 @@ export async function createJobGroup(deps: ServiceDeps, input: JobGroupInput): P
       field: 'instanceId',
     });
   }
-  await checkJobGroupReferences(deps, input.instanceId, settings);
+  const { scriptVersion } = await checkJobGroupReferences(deps, input.instanceId, settings);
   const now = deps.clock.now();
   const group: JobGroup = {
     id: deps.newId(),
     instanceId: input.instanceId,
     ...settings,
+    scriptVersion,
     status: 'Draft',
     createdAt: now,
     modifiedAt: now,

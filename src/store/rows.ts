@@ -2,7 +2,9 @@ import type { FailureReason, JobGroupStatus, JobStatus, TaskStatus } from '../co
 import { JobGroupPriority } from '../core/enums.js';
 import type { AttemptHistory, RecallStrategy, Strategy } from '../core/strategy/types.js';
 import type { Instance, Job, JobGroup, Line, LineGroup, Script, ScriptStatus, Task } from '../core/types.js';
-import type { JobGroupRow, JobRow, LineGroupRow, LineRow, ScriptRow, TaskRow } from './schema.js';
+import type { Script as ScriptBody } from '../robot/script/model.js';
+import type { JobGroupRow, JobRow, LineGroupRow, LineRow, ScriptRow, ScriptVersionRow, TaskRow } from './schema.js';
+import type { ScriptVersion, ScriptVersionInfo } from './scripts/scriptVersion.js';
 
 /** Row ↔ domain mapping: the one place that knows how a domain object is laid out in columns. */
 
@@ -16,6 +18,7 @@ export function toJobGroup(r: JobGroupRow): JobGroup {
     name: r.name,
     description: r.description,
     scriptId: r.script_id,
+    scriptVersion: r.script_version,
     status: r.status as JobGroupStatus,
     priority: priorityName(r.priority),
     strategy: JSON.parse(r.strategy) as Strategy,
@@ -119,7 +122,22 @@ export function toScript(r: ScriptRow): Script {
     industry: r.industry,
     scene: r.scene,
     status: r.status as ScriptStatus,
+    language: r.language,
+    latestVersion: r.latest_version,
+    publishedVersion: r.published_version,
     createdAt: r.created_at,
     modifiedAt: r.modified_at,
   };
+}
+
+/** A script version without its body and source: what a version listing shows. */
+export function toScriptVersionInfo(
+  r: Pick<ScriptVersionRow, 'script_id' | 'version' | 'created_at' | 'published_at'>,
+): ScriptVersionInfo {
+  return { scriptId: r.script_id, version: r.version, createdAt: r.created_at, publishedAt: r.published_at };
+}
+
+/** A script version with the body the robot runs (stored as JSON) and the text its author sent. */
+export function toScriptVersion(r: ScriptVersionRow): ScriptVersion {
+  return { ...toScriptVersionInfo(r), body: JSON.parse(r.body) as ScriptBody, source: r.source };
 }

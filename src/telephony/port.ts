@@ -1,4 +1,6 @@
 import type { TaskStatus } from '../core/enums.js';
+import type { CompiledScript } from '../robot/compileScript.js';
+import type { CallGrade, SessionState } from '../robot/runtime/types.js';
 
 /** What the engine asks a telephony adapter to do: place one call on one line. */
 export interface DialRequest {
@@ -12,6 +14,14 @@ export interface DialRequest {
   ringTimeoutMs: number;
   /** Channel variables / script variables passed through to the call. */
   variables: Record<string, string>;
+  /** The voice robot that talks once the call is answered (its variables are `variables`). */
+  robot?: { script: CompiledScript; version: number };
+}
+
+/** What the robot made of an answered call: the whole conversation and its grade. */
+export interface CallConversation {
+  state: SessionState;
+  grade: CallGrade;
 }
 
 /** Progress the adapter reports while a call runs. Times are the adapter's Clock, UTC ms. */
@@ -41,6 +51,10 @@ export interface DialResult {
    * retries the same attempt at once on the next line group, as a failover.
    */
   lineFailure: boolean;
+  /** Present when a robot talked on the answered call and the call ran to its end. */
+  conversation?: CallConversation;
+  /** Why the robot could not talk on an answered call (e.g. a variable the job lacks). */
+  robotError?: string;
 }
 
 export interface TelephonyPort {

@@ -2,6 +2,8 @@ import pino from 'pino';
 import { createVirtualClock, type VirtualClock } from '../../src/core/virtualClock.js';
 import { createEngine, type Engine, type EngineOptions } from '../../src/engine/createEngine.js';
 import { assignJobs } from '../../src/service/assignJobs.js';
+import { createScript } from '../../src/service/catalog/createScript.js';
+import { publishScript } from '../../src/service/catalog/publishScript.js';
 import { createInstance } from '../../src/service/createInstance.js';
 import { createJobGroup, type JobGroupInput } from '../../src/service/createJobGroup.js';
 import { createLineGroup } from '../../src/service/createLineGroup.js';
@@ -40,6 +42,10 @@ export async function setUpCampaign(
     sim?: Partial<SimTelephonyOptions>;
     engine?: Partial<EngineOptions>;
     jobStrategy?: unknown;
+    /** A script (YAML or JSON text) created, published and run by the group's robot. */
+    script?: string;
+    /** Extras of the i-th job (the script's variables). */
+    extras?: (i: number) => { key: string; value: string }[];
   },
 ): Promise<CampaignSetup> {
   const clock = createVirtualClock(o.start);
@@ -58,10 +64,24 @@ export async function setUpCampaign(
   ).entries()) {
     lineGroupIds.push((await createLineGroup(deps, { instanceId: instance.id, name: `lines ${i}`, ...lg })).id);
   }
-  const group = await createJobGroup(deps, { instanceId: instance.id, name: 'campaign', lineGroupIds, ...o.group });
+  let scriptId: string | undefined;
+  if (o.script !== undefined) {
+    scriptId = (await createScript(deps, { instanceId: instance.id, source: o.script })).id;
+    await publishScript(deps, instance.id, scriptId);
+  }
+  const group = await createJobGroup(deps, {
+    instanceId: instance.id,
+    name: 'campaign',
+    lineGroupIds,
+    ...(scriptId ? { scriptId } : {}),
+    ...o.group,
+  });
   const { jobIds } = await assignJobs(deps, {
     jobGroupId: group.id,
-    jobs: o.phones.map((phoneNumber, i) => ({ contacts: [{ phoneNumber, referenceId: `ref-${i}` }] })),
+    jobs: o.phones.map((phoneNumber, i) => ({
+      contacts: [{ phoneNumber, referenceId: `ref-${i}` }],
+      ...(o.extras ? { extras: o.extras(i) } : {}),
+    })),
     strategy: o.jobStrategy,
   });
   const telephony = createSimTelephony({ clock, seed: 7, profile: 'default', ...o.sim });

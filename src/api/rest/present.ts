@@ -48,6 +48,7 @@ export const jobGroupView = (g: JobGroup) => ({
   name: g.name,
   description: g.description,
   scriptId: g.scriptId,
+  scriptVersion: g.scriptVersion,
   status: g.status,
   priority: g.priority,
   strategy: strategyJson(g.strategy),

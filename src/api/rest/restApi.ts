@@ -7,9 +7,10 @@ import { instanceRoutes } from './routes/instances.js';
 import { jobGroupRoutes } from './routes/jobGroups.js';
 import { jobRoutes } from './routes/jobs.js';
 import { lineGroupRoutes } from './routes/lineGroups.js';
+import { scriptRoutes } from './routes/scripts.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
 
-/** REST /v1: every route authenticated by a bearer API key; errors as `{ error: { code, message, field } }`. */
+/** REST /v1: every route authenticated by a bearer API key; errors as `{ error: { code, message, field, issues? } }`. */
 export async function restApi(app: FastifyInstance, ctx: RestContext): Promise<void> {
   app.decorateRequest('caller', null);
   app.addHook('preHandler', authenticate(ctx.deps));
@@ -23,6 +24,7 @@ export async function restApi(app: FastifyInstance, ctx: RestContext): Promise<v
   });
   instanceRoutes(app, ctx);
   lineGroupRoutes(app, ctx);
+  scriptRoutes(app, ctx);
   jobGroupRoutes(app, ctx);
   jobRoutes(app, ctx);
   csvImportRoutes(app, ctx);

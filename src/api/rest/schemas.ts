@@ -36,12 +36,24 @@ export const JOB_STATUS_NAMES = names(JobStatus);
 export const FAILURE_REASON_NAMES = names(FailureReason);
 export const TASK_STATUS_NAMES = names(TaskStatus);
 
+/** One problem found in a script; line and column point into `source` when the script was sent as text. */
+export const scriptIssueSchema = z
+  .object({
+    path: z.string().describe("where in the script, e.g. nodes.greet.branches[1].goto; '' for the whole of it"),
+    code: z.string(),
+    message: z.string(),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+  })
+  .meta({ id: 'ScriptIssue' });
+
 export const errorSchema = z
   .object({
     error: z.object({
       code: z.string().describe('stable error code, e.g. VALIDATION_FAILED'),
       message: z.string(),
       field: z.string().optional().describe('the request field that was wrong'),
+      issues: z.array(scriptIssueSchema).optional().describe('INVALID_SCRIPT: every problem found in the script'),
     }),
   })
   .meta({ id: 'Error' });
@@ -123,6 +135,7 @@ export const jobGroupSchema = z
     name: z.string(),
     description: z.string(),
     scriptId: z.string().nullable(),
+    scriptVersion: z.number().int().nullable().describe('the script version its calls run'),
     status: z.enum(JOB_GROUP_STATUSES),
     priority: z.enum(['Urgent', 'Daily']),
     strategy: strategySchema,
@@ -143,6 +156,14 @@ const jobGroupFields = {
   name: z.string().min(1).max(200),
   description: z.string().max(2000),
   scriptId: z.string().max(64).nullable(),
+  scriptVersion: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .describe(
+      "a published version of the script to run; null or absent = the script's published version. Giving scriptId or scriptVersion pins it again",
+    ),
   strategy: strategyInput,
   recallStrategy: z.union([z.record(z.string(), z.unknown()), z.string()]).describe('RecallStrategyJson'),
   lineGroupIds: z.array(z.string().max(64)).min(1).max(20).describe('line groups in failover order'),
@@ -157,6 +178,7 @@ export const createJobGroupBody = z
     ...jobGroupFields,
     description: jobGroupFields.description.optional(),
     scriptId: jobGroupFields.scriptId.optional(),
+    scriptVersion: jobGroupFields.scriptVersion.optional(),
     strategy: jobGroupFields.strategy.optional(),
     recallStrategy: jobGroupFields.recallStrategy.optional(),
     ringingDuration: jobGroupFields.ringingDuration.optional(),

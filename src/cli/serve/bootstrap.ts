@@ -1,12 +1,30 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { createScript, getInstanceOf } from '../../service/catalog/index.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createScript, getInstanceOf, publishScript } from '../../service/catalog/index.js';
 import { createInstance } from '../../service/createInstance.js';
 import { createLineGroup } from '../../service/createLineGroup.js';
 import { createAccessKey } from '../../service/credentials/accessKeys.js';
 import { authenticateApiKey, createApiKey } from '../../service/credentials/apiKeys.js';
 import type { SecretBox } from '../../service/credentials/secretBox.js';
 import type { ServiceDeps } from '../../service/deps.js';
+
+const DEMO_SCRIPT_FILE = join('examples', 'scripts', 'debt-reminder.en.yaml');
+
+/**
+ * The example script shipped with the package: this module runs from src/cli/serve (tsx) or from
+ * dist/src/cli/serve (built), so the package root is the nearest folder above that holds the examples.
+ */
+function findPackageFile(file: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, file);
+    if (existsSync(candidate)) return candidate;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`${file} is not in the package; reinstall outdial`);
+    dir = up;
+  }
+}
 
 /** What a new user needs to call the server at once; kept (mode 0600) beside the data so restarts show it again. */
 export interface StarterCredentials {
@@ -21,8 +39,8 @@ export interface StarterCredentials {
 
 /**
  * Makes sure an operator key exists and, unless `demo` is false, a demo instance with a line group of
- * simulated caller numbers, a script, an API key and an AccessKey pair. Reuses what the file names when
- * it still works against this store; otherwise creates them afresh.
+ * simulated caller numbers, a published script (the debt reminder example), an API key and an AccessKey
+ * pair. Reuses what the file names when it still works against this store; otherwise creates them afresh.
  */
 export async function ensureStarterCredentials(
   deps: ServiceDeps,
@@ -45,12 +63,9 @@ export async function ensureStarterCredentials(
     });
     const script = await createScript(deps, {
       instanceId: instance.id,
-      name: 'Payment reminder',
-      description: 'demo script',
-      industry: 'finance',
-      scene: 'collection',
-      status: 'PUBLISHED',
+      source: readFileSync(findPackageFile(DEMO_SCRIPT_FILE), 'utf8'),
     });
+    await publishScript(deps, instance.id, script.id);
     const api = await createApiKey(deps, { instanceId: instance.id, name: 'demo' });
     const access = await createAccessKey(deps, box, instance.id);
     Object.assign(credentials, {
@@ -107,7 +122,7 @@ export function renderBanner(url: string, c: StarterCredentials, file: string): 
       `  AccessKeyId     ${c.accessKeyId}   (Alibaba RPC signature)`,
       `  AccessKeySecret ${c.accessKeySecret}`,
       `  line group      ${c.lineGroupId}   (simulated caller numbers 02161000001–04)`,
-      `  script          ${c.scriptId}`,
+      `  script          ${c.scriptId}   (examples/scripts/debt-reminder.en.yaml, published)`,
     );
   }
   lines.push('', `  (kept in ${file}; delete it to issue new ones)`, '');

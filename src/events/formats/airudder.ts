@@ -19,6 +19,10 @@
  * `nodetask_id` and `taskId` carry the job group id, and the names its name (empty in job events, which do
  * not carry it). `callid` is the Outdial task id.
  *
+ * The voice robot stands in the agent's seat: its grade of the call (the task's robot result) fills a
+ * ContactStatus's talkResult (the level's label), talkremarks (the rule that fired) and customizeResults
+ * (`Level` and `Tags`), see airudder/robotFields.ts.
+ *
  * Events: Dialing → ContactStatus CALLING; CallAnswered → ANSWERED; CallFinished → HANGUP, `callResultType`
  * the TaskStatus name. JobComplete (redials exhausted or the job ended otherwise) → TALKRESULT with the
  * last call's fields and `callResultType` the job's FailureReason name, or its JobStatus name when it has

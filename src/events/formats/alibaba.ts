@@ -13,6 +13,9 @@ import { recordingFields } from './alibaba/recordingFields.js';
  * `failureReason: ""`, as this project's Alibaba API face does: the key stays a string as in the example,
  * and `"Unknown"` would tell the receiver an error happened (the vendor's Unknown is "未知错误").
  * Times not reached yet are 0, also as that face does.
+ *
+ * The vendor's messages carry no dialogue or grade, so a task's robot result is not sent here; a receiver
+ * reads it with DescribeJob (each Task's Conversation, the Job's Summary) on this project's Alibaba face.
  */
 export const alibabaFormat: EventFormat = (event) => {
   if (isJobGroupEvent(event)) return null;

@@ -27,6 +27,13 @@ import type { EventFormat } from '../format.js';
  * (a number); durations keep the units src/core/types.ts gives them (a task's ringDuration and
  * talkDuration are milliseconds, a group's ringingDuration seconds).
  *
+ * A task carries `robot`, the voice robot's result of the call (TaskRobotResult in src/core/events.ts) as
+ * it is: `scriptVersion`, `level` (A–F, null when the robot could not talk), `label`, `rule` (the level rule
+ * that fired), `tags`, `endReason` (completed | transferred | callerHungUp | silence | noMatch | maxRounds |
+ * error; null when nobody answered), `rounds`, `transferTo`, and `transcript` (lines of `seq`, `speaker`
+ * robot | contact, `text`, `at` UTC ms, `nodeId`, and for the contact's lines `kind`, `intent`, `words`).
+ * It is null when the job group runs no script, and before the call's outcome (Dialing, CallAnswered).
+ *
  * The routing key is the type without `com.outdial.` (`call.dialing`), for AMQP and NATS subjects.
  */
 export const CLOUD_EVENT_TYPES: Record<EventType, string> = {

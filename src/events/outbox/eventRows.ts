@@ -1,5 +1,6 @@
 import type { EventType, TaskSnapshot } from '../../core/events.js';
 import type { JobRow, NewEventRow, TaskRow } from '../../store/schema.js';
+import { taskRobotResult } from '../../store/tasks/taskRobotColumns.js';
 
 /** What a state change knows when it causes an event; the job's contacts and extras come from its row. */
 export interface EventFacts {
@@ -75,5 +76,6 @@ export function taskSnapshot(
     sipCode: t.sip_code,
     ringDuration: t.ring_duration,
     talkDuration: t.talk_duration,
+    robot: taskRobotResult(t),
   };
 }

@@ -12,6 +12,8 @@ export interface SimulatedCall {
   grade: CallGrade;
   /** Seconds from answer to the end of the robot's last words (or the caller's hang-up), rounded. */
   talkSeconds: number;
+  /** The same in ms, unrounded: when the call ends after the answer. */
+  talkMs: number;
 }
 
 /**
@@ -49,7 +51,8 @@ export function simulateConversation(
         ? Math.max(robotDoneAt, turn.at) // the robot talks on over the ignored interruption
         : turn.at + robotSpeechMs(output.say, charsPerSecond);
   }
-  const talkSeconds = Math.round((robotDoneAt - startAt) / 1000);
+  const talkMs = Math.ceil(robotDoneAt - startAt);
+  const talkSeconds = Math.round(talkMs / 1000);
   const grade = gradeCall(compiled, state, { answered: true, status: 'Succeeded', talkSeconds });
-  return { state, grade, talkSeconds };
+  return { state, grade, talkSeconds, talkMs };
 }

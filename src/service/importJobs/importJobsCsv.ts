@@ -6,10 +6,11 @@ import { parseJobInput } from '../../core/jobs/parseJobInput.js';
 import { parseOptionalStrategy } from '../../core/strategy/index.js';
 import type { ServiceDeps } from '../deps.js';
 import { getJobGroupOf } from '../jobGroups/getJobGroupOf.js';
+import { missingVariable, requiredVariablesOf } from '../jobGroups/requiredVariables.js';
 import { createCsvLineCounter } from './csvLineCounter.js';
 import type { CsvMapping } from './csvMapping.js';
 import { type CsvRowError, ROW_PATH, referenceIdColumnName, rowErrorOf } from './csvRowError.js';
-import { type ColumnPlan, planColumns } from './planColumns.js';
+import { type ColumnPlan, describeHeaders, planColumns } from './planColumns.js';
 import { createRowErrorLog } from './rowErrorLog.js';
 import { rowToJobInput } from './rowToJobInput.js';
 import { type PendingJob, storeJobChunk } from './storeJobChunk.js';
@@ -85,7 +86,9 @@ function openParser(delimiter: string): ReturnType<typeof parse> {
  * Uploading the fixed file again rejects those rows as duplicates and stores the rest.
  *
  * Nothing is stored when the group is not the instance's (JOB_GROUP_NOT_FOUND) or is cancelled, the strategy is
- * invalid, or the header lacks a column the mapping needs (VALIDATION_FAILED naming `map.<field>`).
+ * invalid, the header lacks a column the mapping needs (VALIDATION_FAILED naming `map.<field>`), or the group's
+ * script needs a variable no extras column gives (MISSING_VARIABLE naming `extras.<variable>`). A row leaving
+ * such a variable empty is rejected as MISSING_VARIABLE.
  */
 export async function importJobsCsv(deps: ServiceDeps, input: CsvImportInput): Promise<CsvImportReport> {
   const group = await getJobGroupOf(deps, input.instanceId, input.jobGroupId);
@@ -95,6 +98,7 @@ export async function importJobsCsv(deps: ServiceDeps, input: CsvImportInput): P
     });
   }
   const override = parseOptionalStrategy(input.strategy, 'strategy');
+  const required = await requiredVariablesOf(deps, group);
   const { mapping } = input;
   const parseOptions = { defaultCountry: deps.defaultCountry };
   const parser = openParser(mapping.delimiter ?? ',');
@@ -165,6 +169,16 @@ export async function importJobsCsv(deps: ServiceDeps, input: CsvImportInput): P
       reject(rowErrorOf(line, error, record, cols));
       return;
     }
+    const missing = missingVariable(job.extras, required);
+    if (missing !== undefined) {
+      reject({
+        row: line,
+        field: missing,
+        code: 'MISSING_VARIABLE',
+        message: `${missing}: is empty, and the script needs variable '${missing}' from every job (it has no fallback)`,
+      });
+      return;
+    }
     if (cols.columns.referenceId < 0) {
       const contact = job.contacts[0]!;
       job.referenceId = contact.e164;
@@ -194,6 +208,7 @@ export async function importJobsCsv(deps: ServiceDeps, input: CsvImportInput): P
       if (isBlank(record)) continue;
       if (!plan) {
         plan = planColumns(record, mapping);
+        checkVariableColumns(plan, required);
         continue;
       }
       rows++;
@@ -214,6 +229,18 @@ export async function importJobsCsv(deps: ServiceDeps, input: CsvImportInput): P
   await flush();
   progress();
   return report();
+}
+
+/** Every variable the script needs must have a column among the extras, or no row could be stored. */
+function checkVariableColumns(plan: ColumnPlan, required: readonly string[]): void {
+  const name = required.find((v) => !plan.extras.some((e) => e.key === v));
+  if (name === undefined) return;
+  const field = `extras.${name}`;
+  throw new OutdialError(
+    'MISSING_VARIABLE',
+    `${field}: the file has no extras column '${name}', and the script needs that variable from every job (it has no fallback); ${describeHeaders(plan.headers)}`,
+    { field, variable: name },
+  );
 }
 
 function notCsv(error: CsvError, line: number, report: CsvImportReport): OutdialError {

@@ -13,6 +13,11 @@ export interface JobGroupSettingsInput {
   name?: string;
   description?: string;
   scriptId?: string | null;
+  /**
+   * The script version the group runs: one that has been published. Absent or null = the script's published
+   * version. Giving scriptId or scriptVersion pins the version again; otherwise the group keeps its own.
+   */
+  scriptVersion?: number | null;
   /** StrategyJson as the vendor writes it (object or JSON string); null or blank = dial at once, once a day. */
   strategy?: unknown;
   recallStrategy?: unknown;
@@ -40,6 +45,8 @@ export const DEFAULT_STRATEGY: Strategy = {
  * Validates the fields `input` gives and lays them over `current` (an update) or over the defaults
  * (a new group, `current` null: then name and lineGroupIds are required). Throws naming the first bad
  * field; does not check that referenced line groups or scripts exist (checkJobGroupReferences does).
+ * On creation, or when the input names a script or a version, `scriptVersion` is the version asked for
+ * (null: the published one), which checkJobGroupReferences resolves; otherwise it is the group's own.
  */
 export function parseJobGroupSettings(
   input: JobGroupSettingsInput,
@@ -56,6 +63,14 @@ export function parseJobGroupSettings(
   const scriptId = input.scriptId !== undefined ? input.scriptId : (current?.scriptId ?? null);
   if (scriptId !== null && (typeof scriptId !== 'string' || scriptId === '')) {
     throw invalidField('scriptId', 'must be a script id or null');
+  }
+  const repin = current === null || input.scriptId !== undefined || input.scriptVersion !== undefined;
+  const scriptVersion = repin ? (input.scriptVersion ?? null) : current.scriptVersion;
+  if (repin && scriptVersion !== null) {
+    if (typeof scriptVersion !== 'number' || !Number.isInteger(scriptVersion) || scriptVersion < 1) {
+      throw invalidField('scriptVersion', 'must be a script version number (an integer ≥ 1) or null');
+    }
+    if (scriptId === null) throw invalidField('scriptVersion', 'names a version of no script: give scriptId too');
   }
   const strategy =
     current && input.strategy === undefined
@@ -92,6 +107,7 @@ export function parseJobGroupSettings(
     name: name.trim(),
     description,
     scriptId,
+    scriptVersion,
     strategy,
     recallStrategy,
     ringingDuration: ringingDuration as number,

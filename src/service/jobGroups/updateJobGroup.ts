@@ -12,8 +12,9 @@ export type JobGroupPatch = JobGroupSettingsInput;
 
 /**
  * Changes a group's settings, validated as at creation, before anything is written. A change of
- * strategy or zone re-plans the waiting jobs that follow the group's calendar. A Cancelled group
- * cannot be modified.
+ * strategy or zone re-plans the waiting jobs that follow the group's calendar. Giving scriptId or
+ * scriptVersion pins the script version again (the published one unless named); otherwise the group
+ * keeps running the version it has. A Cancelled group cannot be modified.
  */
 export async function updateJobGroup(
   deps: ServiceDeps,
@@ -27,10 +28,12 @@ export async function updateJobGroup(
     const group = await getJobGroupOf(deps, instanceId, jobGroupId);
     if (group.status === 'Cancelled') throw illegalTransition(group, 'modified');
     const settings = parseJobGroupSettings(patch, group, deps.defaultTimeZone);
-    await checkJobGroupReferences(deps, instanceId, {
+    const repin = patch.scriptId !== undefined || patch.scriptVersion !== undefined;
+    const refs = await checkJobGroupReferences(deps, instanceId, {
       ...(patch.lineGroupIds !== undefined ? { lineGroupIds: settings.lineGroupIds } : {}),
-      ...(patch.scriptId !== undefined ? { scriptId: settings.scriptId } : {}),
+      ...(repin ? { scriptId: settings.scriptId, scriptVersion: settings.scriptVersion } : {}),
     });
+    if (repin) settings.scriptVersion = refs.scriptVersion;
     const now = deps.clock.now();
     if (!(await updateJobGroupSettings(deps.db, { id: group.id, version: group.version, settings, now }))) continue;
     const updated = await getJobGroupOf(deps, instanceId, jobGroupId);

@@ -12,6 +12,7 @@ export async function insertJobGroup(db: Kysely<Db>, g: JobGroup): Promise<void>
       name: g.name,
       description: g.description,
       script_id: g.scriptId,
+      script_version: g.scriptVersion,
       status: g.status,
       priority: priorityRank(g.priority),
       strategy: JSON.stringify(g.strategy),

@@ -8,6 +8,7 @@ export type JobGroupSettings = Pick<
   | 'name'
   | 'description'
   | 'scriptId'
+  | 'scriptVersion'
   | 'priority'
   | 'strategy'
   | 'recallStrategy'
@@ -32,6 +33,7 @@ export async function updateJobGroupSettings(
       name: s.name,
       description: s.description,
       script_id: s.scriptId,
+      script_version: s.scriptVersion,
       priority: priorityRank(s.priority),
       strategy: JSON.stringify(s.strategy),
       recall_strategy: JSON.stringify(s.recallStrategy),

@@ -13,6 +13,9 @@ export async function insertScript(db: Kysely<Db>, s: Script): Promise<void> {
       industry: s.industry,
       scene: s.scene,
       status: s.status,
+      language: s.language,
+      latest_version: s.latestVersion,
+      published_version: s.publishedVersion,
       created_at: s.createdAt,
       modified_at: s.modifiedAt,
     })

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { TaskStatus } from '../../core/enums.js';
 import type { Db } from '../schema.js';
+import type { TaskRobotColumns } from './taskRobotColumns.js';
 
 export interface TaskCompletion {
   taskId: string;
@@ -17,6 +18,8 @@ export interface TaskCompletion {
   lineGroupId: string;
   lineId: string;
   callingNumber: string;
+  /** The robot's grade and dialogue, for a group that runs a script. */
+  robot?: TaskRobotColumns;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function completeTask(db: Kysely<Db>, c: TaskCompletion): Promise<b
       calling_number: c.callingNumber,
       owner: null,
       lease_until: null,
+      ...c.robot,
     })
     .where('id', '=', c.taskId)
     .where('status', '=', TaskStatus.Executing)

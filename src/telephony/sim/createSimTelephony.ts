@@ -2,12 +2,13 @@ import type { Clock } from '../../core/clock.js';
 import { TaskStatus, taskStatusName } from '../../core/enums.js';
 import { invalidField } from '../../core/errors.js';
 import { createSeededRandom, deriveSeed } from '../../core/random.js';
-import type { DialHooks, DialRequest, DialResult, TelephonyPort } from '../port.js';
+import type { CallConversation, DialHooks, DialRequest, DialResult, TelephonyPort } from '../port.js';
 import { compileOutcomeRules, type OutcomeRule } from './compileOutcomeRules.js';
 import { createLineFailures, type LineFailureRule } from './createLineFailures.js';
 import { drawCallPlan, type SimCallPlan } from './drawCallPlan.js';
 import { SIM_PROFILES, type SimProfile, type SimProfileName } from './simProfiles.js';
 import { SIM_STATUS_SIGNALS } from './simStatusSignals.js';
+import { simulateRobotCall } from './simulateRobotCall.js';
 
 export interface SimTelephonyOptions {
   /** Every wait is a `clock.sleep`: on a virtual clock a call takes no wall time. */
@@ -69,7 +70,7 @@ export function createSimTelephony(options: SimTelephonyOptions): SimTelephony {
     byStatus: {},
   };
 
-  const planFor = (request: DialRequest, startedAt: number): SimCallPlan => {
+  const planFor = (request: DialRequest, startedAt: number): RobotCallPlan => {
     const lineFailure = lines.failureFor(request, startedAt);
     if (lineFailure) {
       const { sipCode, hangupCause } = SIM_STATUS_SIGNALS.CallerNotRegistered; // 503 SERVICE_UNAVAILABLE
@@ -86,12 +87,23 @@ export function createSimTelephony(options: SimTelephonyOptions): SimTelephony {
     }
     const n = dialsByNumber.get(request.calledNumber) ?? 0;
     dialsByNumber.set(request.calledNumber, n + 1);
-    return drawCallPlan({
+    const plan = drawCallPlan({
       profile,
       random: createSeededRandom(deriveSeed(seed, `${request.calledNumber}#${n}`)),
       ringTimeoutMs: request.ringTimeoutMs,
       outcome: rules.match(request.calledNumber, n),
     });
+    if (plan.status !== 'Succeeded' || !request.robot) return plan;
+    // A robot on the line: the conversation, not the profile, decides how long the answered call talks.
+    const robotCall = simulateRobotCall(
+      request.robot,
+      request.variables,
+      profile,
+      startedAt + plan.setupMs + plan.earlyMs,
+      createSeededRandom(deriveSeed(seed, `${request.calledNumber}#${n}#robot`)),
+    );
+    if ('error' in robotCall) return { ...plan, talkMs: 0, robotError: robotCall.error };
+    return { ...plan, talkMs: robotCall.talkMs, conversation: robotCall.conversation };
   };
 
   const record = (result: DialResult) => {
@@ -131,6 +143,9 @@ export function createSimTelephony(options: SimTelephonyOptions): SimTelephony {
   };
 }
 
+/** A call's plan with what the robot made of it, when one talked. */
+type RobotCallPlan = SimCallPlan & { conversation?: CallConversation; robotError?: string };
+
 function resolveProfile(p: SimProfile | SimProfileName): SimProfile {
   const profile = typeof p === 'string' ? SIM_PROFILES[p as SimProfileName] : p;
   if (typeof p === 'string' && !Object.hasOwn(SIM_PROFILES, p)) {
@@ -167,7 +182,7 @@ async function abortedBeforeDial(clock: Clock, startedAt: number): Promise<DialR
 /** Plays a plan out on the clock, sleeping until each planned instant, and hangs up when the signal aborts. */
 async function runCall(
   clock: Clock,
-  plan: SimCallPlan,
+  plan: RobotCallPlan,
   startedAt: number,
   hooks: DialHooks | undefined,
   signal: AbortSignal | undefined,
@@ -227,6 +242,8 @@ async function runCall(
       ringDuration: plan.rings ? plan.earlyMs : 0,
       talkDuration: plan.talkMs,
       lineFailure: plan.lineFailure,
+      ...(plan.conversation ? { conversation: plan.conversation } : {}),
+      ...(plan.robotError !== undefined ? { robotError: plan.robotError } : {}),
     };
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -1,3 +1,4 @@
+import type { PersonaName } from '../../robot/personas/index.js';
 import type { SimDistribution } from './sampleDistribution.js';
 import type { SimStatusName } from './simStatusSignals.js';
 
@@ -27,9 +28,22 @@ export interface SimProfile {
   setupMs: SimDistribution;
   /** From ringing to answer, for answered calls. */
   ringMs: SimDistribution;
+  /** Without a robot: how long an answered call talks. With one, the conversation decides. */
   talkMs: SimDistribution;
   failures: readonly SimFailureSpec[];
+  /** Who answers when a robot calls, by relative weight (default DEFAULT_PERSONA_MIX). */
+  personas?: Readonly<Partial<Record<PersonaName, number>>>;
 }
+
+/** The customers a robot meets on a consumer list, by relative weight. */
+export const DEFAULT_PERSONA_MIX: Readonly<Record<PersonaName, number>> = {
+  interested: 20,
+  asksQuestions: 20,
+  busy: 20,
+  hostile: 20,
+  silent: 10,
+  wrongPerson: 10,
+};
 
 export type SimProfileName = 'default' | 'instant' | 'hard' | 'reliable';
 

@@ -16,6 +16,7 @@ import { FailureReason, JobStatus, TaskStatus } from '../../../src/core/enums.js
 import { parseStrategy } from '../../../src/core/strategy/parseStrategy.js';
 import type { Strategy } from '../../../src/core/strategy/types.js';
 import type { Instance, Job, JobGroup, JobGroupProgress, Script, Task } from '../../../src/core/types.js';
+import { robotCall, unansweredRobotCall } from '../../events/formats/robotCall.js';
 
 // Field names as the vendor's TypeScript SDK (aliyun/alibabacloud-typescript-sdk, outboundbot-20191226
 // src/models/*ResponseBody.ts `static names()`) declares them.
@@ -271,6 +272,9 @@ const SDK = {
     'ChatbotId',
   ],
   callingNumber: ['Number', 'OutboundCallNumberId', 'RateLimitCount', 'RateLimitPeriod'],
+  conversation: ['Action', 'ActionParams', 'Script', 'SequenceId', 'Speaker', 'Summary', 'Timestamp'],
+  summary: ['Category', 'Content', 'SummaryName'],
+  tagHit: ['TagGroup', 'TagName'],
 };
 
 const T0 = Date.UTC(2026, 0, 5, 1, 0, 0);
@@ -296,6 +300,7 @@ const group: JobGroup = {
   name: '催收作业组',
   description: '第一个作业组',
   scriptId: 'script-1',
+  scriptVersion: 2,
   status: 'Executing',
   priority: 'Urgent',
   strategy,
@@ -387,6 +392,7 @@ describe('JobGroup, in the three shapes the actions return', () => {
       ScriptId: 'script-1',
       ScenarioId: 'script-1',
       ScriptName: '催收话术',
+      ScriptVersion: '2',
       CallingNumbers: ['02100000001'],
       RecallCallingNumbers: [],
       RingingDuration: 25,
@@ -607,6 +613,138 @@ describe('Job and Task', () => {
   });
 });
 
+describe('the robot’s result: Conversation, Summary, TagHits, EndReason, HangUpDirection', () => {
+  const answeredAt = T0 + 606_000;
+  const answered = task(1, { status: TaskStatus.Succeeded, talkDuration: 28_000, ringDuration: 5_000, sipCode: 200 });
+  const remind = '您在本月有一笔20元的账单今天到期，请问今天能还上吗？';
+  const robotLine = (seq: number, Script: string, ms: number, Action = 'Broadcast', ActionParams = '{}') => ({
+    Speaker: 'Robot',
+    Script,
+    Timestamp: answeredAt + ms,
+    SequenceId: String(seq),
+    Action,
+    ActionParams,
+    Summary: [],
+  });
+  const contactLine = (seq: number, Script: string, ms: number, ActionParams: string) => ({
+    Speaker: 'Contact',
+    Script,
+    Timestamp: answeredAt + ms,
+    SequenceId: String(seq),
+    Action: '',
+    ActionParams,
+    Summary: [],
+  });
+  const GRADE = [
+    { SummaryName: 'IntentLevel', Content: 'A', Category: '' },
+    { SummaryName: 'Tag', Content: 'askedAboutInterest', Category: '' },
+    { SummaryName: 'Tag', Content: 'promisedToPay', Category: '' },
+  ];
+
+  it('a Task carries the dialogue line by line; the robot’s last line is its hang-up', () => {
+    const t = wireTask(answered, job, robotCall(answeredAt));
+    expect(t).toMatchObject({ EndReason: 'FINISHED', HangUpDirection: 'ivr' });
+    for (const line of t.Conversation) expect(keys(line).sort()).toEqual([...SDK.conversation].sort());
+    expect(t.Conversation).toEqual([
+      robotLine(0, '喂，您好，请问是张先生吗？', 0),
+      contactLine(1, '是我，什么事？', 4200, '{"kind":"branch","intent":"confirm","words":["是我"]}'),
+      robotLine(2, remind, 4200),
+      contactLine(3, '利息怎么算的？', 11_800, '{"kind":"knowledge","intent":"interest","words":["利息","怎么算"]}'),
+      robotLine(4, '逾期后每天按万分之五计息。', 11_800),
+      robotLine(5, remind, 11_800),
+      contactLine(6, '', 21_800, '{"kind":"silence"}'),
+      robotLine(7, '您好，还在听吗？今天能还上吗？', 21_800),
+      contactLine(8, '嗯嗯听不太清，好的今天还', 27_500, '{"kind":"branch","intent":"agree","words":["好的"]}'),
+      robotLine(9, '好的，感谢您的配合，再见。', 27_500, 'Hangup', '{"endReason":"completed"}'),
+    ]);
+  });
+
+  it('a transfer ends on a Transfer line naming where the call went', () => {
+    const robot = { ...robotCall(answeredAt), endReason: 'transferred', transferTo: '02100000009' };
+    const t = wireTask(answered, job, robot);
+    expect(t).toMatchObject({ EndReason: 'TRANSFERRED', HangUpDirection: 'ivr' });
+    expect(t.Conversation.at(-1)).toEqual(
+      robotLine(9, '好的，感谢您的配合，再见。', 27_500, 'Transfer', '{"transferTo":"02100000009"}'),
+    );
+  });
+
+  it('a customer who hangs up: every robot line a Broadcast, the client hung up', () => {
+    const robot = robotCall(answeredAt);
+    robot.endReason = 'callerHungUp';
+    robot.transcript = [
+      ...robot.transcript.slice(0, 3),
+      { seq: 3, speaker: 'contact', text: '', at: answeredAt + 6000, nodeId: 'remind', kind: 'hangup' },
+    ];
+    const t = wireTask(answered, job, robot);
+    expect(t).toMatchObject({ EndReason: 'CLIENT_HANGUP', HangUpDirection: 'client' });
+    expect(t.Conversation.map((l) => l.Action)).toEqual(['Broadcast', '', 'Broadcast', '']);
+    expect(t.Conversation.at(-1)?.ActionParams).toBe('{"kind":"hangup"}');
+  });
+
+  it('EndReason says how the robot’s part ended; without a robot an answered call is FINISHED', () => {
+    const endReason = (end: string) => wireTask(answered, job, { ...robotCall(answeredAt), endReason: end }).EndReason;
+    expect(['silence', 'noMatch', 'maxRounds', 'error'].map(endReason)).toEqual([
+      'SILENCE_TIMEOUT',
+      'NO_MATCH',
+      'MAX_ROUNDS',
+      'ERROR',
+    ]);
+    expect(wireTask(answered, job)).toMatchObject({ EndReason: 'FINISHED', HangUpDirection: '', Conversation: [] });
+    const busy = wireTask(task(2, { status: TaskStatus.Busy }), job, unansweredRobotCall());
+    expect(busy).toMatchObject({ EndReason: '', HangUpDirection: '', Conversation: [] });
+  });
+
+  it('a Job’s Summary is the grade of its latest call, with or without its Tasks', () => {
+    const robots = new Map([
+      ['task-1', unansweredRobotCall()],
+      ['task-2', robotCall(answeredAt)],
+    ]);
+    const calls = [task(1, { status: TaskStatus.Busy }), { ...answered, id: 'task-2', attempt: 2 }];
+    const j = wireJob(job, calls, { byTask: robots });
+    for (const item of j.Summary) expect(keys(item).sort()).toEqual([...SDK.summary].sort());
+    expect(j.Summary).toEqual(GRADE);
+    expect(j.Tasks?.map((t) => t.Conversation.length)).toEqual([0, 10]);
+    expect(wireJob(job, undefined, { latest: robotCall(answeredAt) }).Summary).toEqual(GRADE);
+    expect(wireJob(job, undefined, { latest: unansweredRobotCall() }).Summary).toEqual([
+      { SummaryName: 'IntentLevel', Content: 'D', Category: '' },
+    ]);
+    expect(wireJob(job, calls).Summary).toEqual([]);
+  });
+
+  it('QueryJobsWithResult: the latest call’s end, who hung up, the flow flags and the grade as TagHits', () => {
+    const r = wireJobWithResult(job, answered, robotCall(answeredAt)).LatestTask;
+    for (const hit of r.TagHits) expect(keys(hit).sort()).toEqual([...SDK.tagHit].sort());
+    expect(r).toMatchObject({
+      TaskEndReason: 'FINISHED',
+      HangUpDirection: '机器人',
+      HasAnswered: true,
+      HasLastPlaybackCompleted: true,
+      HasReachedEndOfFlow: true,
+      TagHits: [
+        { TagGroup: 'IntentLevel', TagName: 'A' },
+        { TagGroup: 'Tag', TagName: 'askedAboutInterest' },
+        { TagGroup: 'Tag', TagName: 'promisedToPay' },
+      ],
+    });
+    const flags = (endReason: string) => {
+      const t = wireJobWithResult(job, answered, { ...robotCall(answeredAt), endReason }).LatestTask;
+      return [t.TaskEndReason, t.HangUpDirection, t.HasLastPlaybackCompleted, t.HasReachedEndOfFlow];
+    };
+    expect(flags('callerHungUp')).toEqual(['CLIENT_HANGUP', '被叫用户', false, false]);
+    expect(flags('silence')).toEqual(['SILENCE_TIMEOUT', '机器人', true, false]);
+    expect(flags('transferred')).toEqual(['TRANSFERRED', '机器人', true, true]);
+    expect(flags('error')).toEqual(['ERROR', '机器人', false, false]);
+    const busy = wireJobWithResult(job, task(2, { status: TaskStatus.Busy }), unansweredRobotCall()).LatestTask;
+    expect(busy).toMatchObject({
+      TaskEndReason: '',
+      HangUpDirection: '',
+      HasLastPlaybackCompleted: false,
+      HasReachedEndOfFlow: false,
+      TagHits: [{ TagGroup: 'IntentLevel', TagName: 'D' }],
+    });
+  });
+});
+
 describe('Instance, Script, calling number', () => {
   it('an instance', () => {
     const instance: Instance = { id: 'inst-1', name: '回访', description: '第一个实例', createdAt: T0 };
@@ -630,6 +768,9 @@ describe('Instance, Script, calling number', () => {
       industry: '金融',
       scene: '催收',
       status: 'DRAFTED',
+      language: 'zh',
+      latestVersion: 1,
+      publishedVersion: null,
       createdAt: T0,
       modifiedAt: T0 + 1,
     };

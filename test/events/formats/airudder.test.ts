@@ -13,6 +13,7 @@ import type { JobGroup, JobGroupProgress } from '../../../src/core/types.js';
 import { HANGUP_REASON_OF_TASK_STATUS, HANGUP_REASONS } from '../../../src/events/formats/airudder/hangupReasons.js';
 import { TASK_STATE_OF_GROUP_STATUS } from '../../../src/events/formats/airudder/taskStatusBody.js';
 import { airudderFormat } from '../../../src/events/formats/airudder.js';
+import { robotCall, unansweredRobotCall } from './robotCall.js';
 
 /** Seed 002 (002_daa6d05d24634ade.txt), lines 213–237: the example of "PDS 任务状态更改回调". */
 const SEED_TASK_STATUS_CALLBACK = JSON.parse(`{
@@ -165,6 +166,7 @@ function groupEvent(o: Partial<Omit<JobGroup, 'version'>> = {}, p: Partial<JobGr
     name: 'January reminders',
     description: '',
     scriptId: null,
+    scriptVersion: null,
     status: 'Completed',
     priority: 'Daily',
     strategy: {
@@ -360,6 +362,55 @@ describe('airudder format: ContactStatus (job events)', () => {
 
   it('sends nothing for RecordingReady', () => {
     expect(airudderFormat(jobEvent('RecordingReady'))).toBeNull();
+  });
+});
+
+describe('airudder format: the robot in the agent’s seat', () => {
+  const graded = () => task({ robot: robotCall(T0 + 8_000) });
+
+  it('a call the robot graded: its label, the rule that fired, and level and tags as dispositions', () => {
+    const body = rendered(jobEvent('CallFinished', { task: graded() })).pds.body;
+    expect(body).toMatchObject({
+      state: 'HANGUP',
+      talkResult: 'A(有明确意向)',
+      talkremarks:
+        '(肯定次数 >= 2 次 并且 拒绝次数 = 0 次) 或者 (肯定次数 >= 1 次 并且 命中业务问题 >= 1 次 并且 拒绝次数 = 0 次)',
+      customizeResults: [
+        { title: 'Level', value: 'A' },
+        { title: 'Tags', value: 'askedAboutInterest,promisedToPay' },
+      ],
+      agentName: '',
+      reclink: '',
+    });
+    expect(Object.keys(body)).toEqual(Object.keys(rendered(jobEvent('CallFinished')).pds.body));
+  });
+
+  it('JobComplete tells the grade of the job’s last call', () => {
+    const first = task({ id: 'task-1', attempt: 1, status: TaskStatus.Busy, robot: unansweredRobotCall() });
+    const job = { ...jobEvent('JobComplete').job, status: JobStatus.Succeeded };
+    const body = rendered(jobEvent('JobComplete', { task: null, tasks: [first, graded()], job })).pds.body;
+    expect(body).toMatchObject({ state: 'TALKRESULT', callid: 'task-2', talkResult: 'A(有明确意向)' });
+    expect(body.customizeResults[0]).toEqual({ title: 'Level', value: 'A' });
+  });
+
+  it('an unanswered call of a script group has its call-status grade and no tags', () => {
+    const t = task({ status: TaskStatus.Busy, answeredAt: null, talkDuration: 0, robot: unansweredRobotCall() });
+    const body = rendered(jobEvent('CallFinished', { task: t })).pds.body;
+    expect(body).toMatchObject({
+      talkResult: 'D(用户忙)',
+      talkremarks: '通话状态 = 占线、未接、拒接、关机 或者 用户忙',
+      customizeResults: [
+        { title: 'Level', value: 'D' },
+        { title: 'Tags', value: '' },
+      ],
+    });
+  });
+
+  it('without a robot result (no script, or before the call ends) the agent fields stay empty', () => {
+    for (const robot of [null, undefined]) {
+      const body = rendered(jobEvent('CallFinished', { task: task({ robot }) })).pds.body;
+      expect([body.talkResult, body.talkremarks, body.customizeResults]).toEqual(['', '', []]);
+    }
   });
 });
 

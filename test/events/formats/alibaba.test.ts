@@ -11,6 +11,7 @@ import {
 } from '../../../src/core/events.js';
 import type { Strategy } from '../../../src/core/strategy/types.js';
 import { alibabaFormat } from '../../../src/events/formats/alibaba.js';
+import { robotCall } from './robotCall.js';
 
 /** Seed 001 lines 131–176: "任务级别/通话级别消息体", the vendor's JobComplete example. */
 const SEED_JOB_BODY = JSON.parse(`{
@@ -165,6 +166,7 @@ function groupEvent(): JobGroupEvent {
       name: 'g',
       description: '',
       scriptId: null,
+      scriptVersion: null,
       status: 'Completed',
       priority: 'Daily',
       strategy,
@@ -285,6 +287,18 @@ describe('alibaba format: job and call messages', () => {
     event.job = { ...event.job, contacts: [], extras: [] };
     const { message } = render(event);
     expect(message).toMatchObject({ contacts: [], extras: [], tasks: [] });
+  });
+});
+
+describe('alibaba format: the robot’s result', () => {
+  it('adds nothing to the seed’s bodies: a graded call sends what an ungraded one does', () => {
+    const graded = { ...TASK_2, status: TaskStatus.Succeeded, robot: robotCall(TASK_2.plannedTime) };
+    const plain = { ...graded, robot: null };
+    for (const type of JOB_EVENT_TYPES) {
+      const withRobot = seedEvent(type, { task: graded, tasks: [TASK_1, graded] });
+      const without = seedEvent(type, { task: plain, tasks: [TASK_1, plain] });
+      expect(alibabaFormat(withRobot)?.body, type).toBe(alibabaFormat(without)?.body);
+    }
   });
 });
 

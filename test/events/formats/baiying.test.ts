@@ -1,10 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JOB_GROUP_STATUSES, JobStatus, TaskStatus } from '../../../src/core/enums.js';
-import { JOB_EVENT_TYPES, type JobEvent, type JobGroupEvent, type TaskSnapshot } from '../../../src/core/events.js';
+import {
+  JOB_EVENT_TYPES,
+  type JobEvent,
+  type JobGroupEvent,
+  type TaskRobotResult,
+  type TaskSnapshot,
+} from '../../../src/core/events.js';
 import type { Strategy } from '../../../src/core/strategy/types.js';
+import { levelWording } from '../../../src/events/formats/baiying/intentLevel.js';
 import { javaGmtDateString } from '../../../src/events/formats/baiying/shanghaiTime.js';
+import { tagKey } from '../../../src/events/formats/baiying/tagKey.js';
 import { baiyingFormat } from '../../../src/events/formats/baiying.js';
+import { robotCall, unansweredRobotCall } from './robotCall.js';
 
 /** Seed 004 (004_3b36aaaf04d5e4c6.txt), lines 32–162: the CALL_INSTANCE_RESULT example, verbatim. */
 const SEED_CALL_INSTANCE_RESULT = JSON.parse(String.raw`
@@ -275,6 +284,7 @@ function groupComplete(o: Partial<JobGroupEvent['group']> = {}): JobGroupEvent {
     name: '测试-问题学习',
     description: '',
     scriptId: 'script-278',
+    scriptVersion: 1,
     status: 'Completed',
     priority: 'Daily',
     strategy: strategy(),
@@ -421,6 +431,197 @@ describe('baiying CALL_INSTANCE_RESULT', () => {
 
   it('stamps dateTime like Java Date.toString in GMT, as the seed example does', () => {
     expect(javaGmtDateString(Date.UTC(2014, 9, 16, 7, 13, 48))).toBe(SEED_CALL_INSTANCE_RESULT.data.data.dateTime);
+  });
+});
+
+describe('baiying CALL_INSTANCE_RESULT of a call the robot graded', () => {
+  const answeredAt = shanghai(2019, 1, 12, 16, 9, 36);
+  const graded = (robot: TaskRobotResult | null = robotCall(answeredAt), o: Partial<TaskSnapshot> = {}) =>
+    render(callFinished({ task: task({ robot, ...o }) })).json.data.data;
+  const seed = SEED_CALL_INSTANCE_RESULT.data.data;
+  const RULE_A =
+    '(肯定次数 >= 2 次 并且 拒绝次数 = 0 次) 或者 (肯定次数 >= 1 次 并且 命中业务问题 >= 1 次 并且 拒绝次数 = 0 次)';
+
+  it('keeps the seed example’s keys, in its order, in the callback, each result and each dialogue line', () => {
+    const { json } = render(callFinished({ task: task({ robot: robotCall(answeredAt) }) }));
+    expect(shapeOf(json, CALL_ID_KEYS)).toEqual(shapeOf(SEED_CALL_INSTANCE_RESULT, CALL_ID_KEYS));
+    const data = json.data.data;
+    expect(Object.keys(data.taskResult[0])).toEqual(Object.keys(seed.taskResult[0]));
+    expect(Object.keys(data.taskResult[1])).toEqual(Object.keys(seed.taskResult[1]));
+    const lineKeys = Object.keys(seed.phoneLog.phoneLogs[0]);
+    for (const line of data.phoneLog.phoneLogs) expect(Object.keys(line)).toEqual(lineKeys);
+  });
+
+  it('counts the robot’s turns, names the level the classic way, and says the robot hung up', () => {
+    expect(graded().sceneInstance).toMatchObject({ chatRound: 5, trackResult: 'A级(较强)', hangUp: 0 });
+  });
+
+  it('grades the call: the intent level with the rule that fired, and the tags', () => {
+    const madeAt = '2019-01-12 16:10:11';
+    expect(graded().taskResult).toEqual([
+      {
+        sceneInstanceResultId: 'task-1-level',
+        companyId: 'instance-1',
+        callJobId: 'group-1',
+        sceneInstanceId: 'task-1',
+        resultName: '客户意向等级',
+        resultValue: 'A级(较强)',
+        artificialResultValue: 'A级(较强)',
+        artificialChanged: null,
+        resultDesc: RULE_A,
+        extra: null,
+        analyzeType: 'DYNAMIC_ANALYZE_USER_LEVEL',
+        gmtCreate: madeAt,
+        gmtModified: madeAt,
+        resultValueAlias: 'A',
+        resultLabels: null,
+        resultValueNew: 'A级(有明确意向)',
+      },
+      {
+        sceneInstanceResultId: 'task-1-tags',
+        companyId: 'instance-1',
+        sceneInstanceId: 'task-1',
+        resultName: '客户标签',
+        resultValue: '[1225494794,2134842047]',
+        artificialResultValue: null,
+        artificialChanged: null,
+        resultDesc: null,
+        extra: null,
+        analyzeType: 'DYNAMIC_ANALYZE_USER_LEVEL',
+        resultValueAlias: '',
+        resultLabels: [
+          { key: 1225494794, value: 'askedAboutInterest' },
+          { key: 2134842047, value: 'promisedToPay' },
+        ],
+        resultValueNew: '',
+        gmtCreate: madeAt,
+        gmtModified: madeAt,
+      },
+    ]);
+  });
+
+  it('logs the dialogue line by line: who spoke, on which node, what was understood, when', () => {
+    const remind = '您在本月有一笔20元的账单今天到期，请问今天能还上吗？';
+    const line = (
+      seq: number,
+      speaker: 'AI' | 'ME',
+      decisionId: string,
+      content: string,
+      ms: number,
+      time: string,
+      heard: { userMean?: string; userMeanDetail?: string; answerStatus?: number; knowledgeBaseId?: string } = {},
+    ) => ({
+      sceneInstanceLogId: `task-1-${seq}`,
+      sceneInstanceId: 'task-1',
+      companyId: 'instance-1',
+      robotDefId: null,
+      decisionId,
+      speaker,
+      content,
+      userMean: heard.userMean ?? '',
+      userMeanDetail: heard.userMeanDetail ?? null,
+      aiUnknown: false,
+      answerStatus: heard.answerStatus ?? null,
+      studyStatus: null,
+      startTime: ms,
+      endTime: ms,
+      gmtCreate: `2019-01-12 ${time}`,
+      gmtModified: `2019-01-12 ${time}`,
+      knowledgeBaseId: heard.knowledgeBaseId ?? null,
+      correctionContent: null,
+    });
+    expect(graded().phoneLog).toEqual({
+      phoneLogs: [
+        line(0, 'AI', 'greet', '喂，您好，请问是张先生吗？', 0, '16:09:36'),
+        line(1, 'ME', 'greet', '是我，什么事？', 4200, '16:09:40', {
+          userMean: 'confirm',
+          userMeanDetail: '[{"score":-1,"answer":"confirm","ask":"是我","knowledgeBaseId":null}]',
+          answerStatus: 0,
+        }),
+        line(2, 'AI', 'remind', remind, 4200, '16:09:40'),
+        line(3, 'ME', 'remind', '利息怎么算的？', 11_800, '16:09:47', {
+          userMean: 'interest',
+          userMeanDetail: '[{"score":-1,"answer":"interest","ask":"利息 怎么算","knowledgeBaseId":"interest"}]',
+          answerStatus: 1,
+          knowledgeBaseId: 'interest',
+        }),
+        line(4, 'AI', 'remind', '逾期后每天按万分之五计息。', 11_800, '16:09:47'),
+        line(5, 'AI', 'remind', remind, 11_800, '16:09:47'),
+        line(6, 'ME', 'remind', '', 21_800, '16:09:57'),
+        line(7, 'AI', 'remind', '您好，还在听吗？今天能还上吗？', 21_800, '16:09:57'),
+        line(8, 'ME', 'remind', '嗯嗯听不太清，好的今天还', 27_500, '16:10:03', {
+          userMean: 'agree',
+          userMeanDetail: '[{"score":-1,"answer":"agree","ask":"好的","knowledgeBaseId":null}]',
+          answerStatus: 0,
+        }),
+        line(9, 'AI', 'bye', '好的，感谢您的配合，再见。', 27_500, '16:10:03'),
+      ],
+      luyinOssUrl: '',
+    });
+  });
+
+  it('marks what the robot could not answer (aiUnknown) and interruptions it ignored (answerStatus 2)', () => {
+    const robot = robotCall(answeredAt);
+    robot.transcript = [
+      { seq: 0, speaker: 'robot', text: '请问今天能还上吗？', at: answeredAt, nodeId: 'remind' },
+      { seq: 1, speaker: 'contact', text: '等一下', at: answeredAt + 900, nodeId: 'remind', kind: 'ignored' },
+      { seq: 2, speaker: 'contact', text: '你们是哪个公司', at: answeredAt + 5000, nodeId: 'remind', kind: 'noMatch' },
+    ];
+    const [, ignored, unknown] = graded(robot).phoneLog.phoneLogs;
+    expect(ignored).toMatchObject({ speaker: 'ME', answerStatus: 2, aiUnknown: false, userMean: '' });
+    expect(unknown).toMatchObject({ speaker: 'ME', answerStatus: null, aiUnknown: true, userMean: '' });
+  });
+
+  it('says the customer hung up when they did; a transfer is the robot’s hang-up', () => {
+    const hangUp = (endReason: string) => graded({ ...robotCall(answeredAt), endReason }).sceneInstance.hangUp;
+    expect(hangUp('callerHungUp')).toBe(1);
+    for (const end of ['completed', 'transferred', 'silence', 'noMatch', 'maxRounds']) expect(hangUp(end), end).toBe(0);
+  });
+
+  it('an unanswered call of a script group has its level and no dialogue; a call without a robot has neither', () => {
+    const data = graded(unansweredRobotCall(), { status: TaskStatus.Busy, answeredAt: null, talkDuration: 0 });
+    expect(data.sceneInstance).toMatchObject({ chatRound: 0, trackResult: 'D级(需筛选)', hangUp: 1 });
+    expect(data.taskResult).toHaveLength(1);
+    expect(data.taskResult[0]).toMatchObject({
+      resultValueAlias: 'D',
+      resultValue: 'D级(需筛选)',
+      resultValueNew: 'D级(用户忙)',
+      resultDesc: '通话状态 = 占线、未接、拒接、关机 或者 用户忙',
+    });
+    expect(data.phoneLog.phoneLogs).toEqual([]);
+    const none = graded(null);
+    expect(none.taskResult).toEqual([]);
+    expect(none.sceneInstance).toMatchObject({ chatRound: 0, trackResult: '', hangUp: 1 });
+  });
+
+  it('a robot that could not talk gives no level', () => {
+    const failed = {
+      ...unansweredRobotCall(),
+      level: null,
+      label: '',
+      rule: 'variable amount is missing',
+      endReason: 'error',
+    };
+    const data = graded(failed);
+    expect(data.taskResult).toEqual([]);
+    expect(data.sceneInstance).toMatchObject({ trackResult: '', hangUp: 0 });
+  });
+
+  it('words the level as the seed does, whatever the script’s label looks like', () => {
+    expect(levelWording('C', 'C(明确拒绝)')).toBe(seed.taskResult[0].resultValueNew);
+    expect(levelWording('C', 'C (refused)')).toBe('C级(refused)');
+    expect(levelWording('B', 'B级（一般）')).toBe('B级(一般)');
+    expect(levelWording('A', 'Hot lead')).toBe('A级(Hot lead)');
+    expect(levelWording('F', '')).toBe('F级');
+  });
+
+  it('gives a tag the same key in every call, and different tags different keys', () => {
+    const keysOf = (tags: string[]) =>
+      graded({ ...robotCall(answeredAt), tags }).taskResult[1].resultLabels.map((l: { key: number }) => l.key);
+    expect(keysOf(['promisedToPay'])).toEqual(keysOf(['wrongNumber', 'promisedToPay']).slice(1));
+    const many = Array.from({ length: 500 }, (_, i) => `tag${i}`);
+    expect(new Set(many.map(tagKey)).size).toBe(many.length);
+    for (const key of many.map(tagKey)) expect(Number.isInteger(key) && key >= 0 && key <= 2 ** 31 - 1).toBe(true);
   });
 });
 
@@ -579,6 +780,33 @@ describe('baiying: any well-typed event renders without throwing', () => {
     sipCode: fc.option(fc.integer()),
     ringDuration: fc.nat(),
     talkDuration: fc.nat(),
+    robot: fc.option(
+      fc.record({
+        scriptVersion: fc.nat(),
+        level: fc.option(fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F')),
+        label: fc.string(),
+        rule: fc.string(),
+        tags: fc.array(fc.string()),
+        endReason: fc.option(fc.constantFrom('completed', 'transferred', 'callerHungUp', 'silence', 'error')),
+        rounds: fc.nat(),
+        transferTo: fc.option(fc.string()),
+        transcript: fc.array(
+          fc.record({
+            seq: fc.nat(),
+            speaker: fc.constantFrom<'robot' | 'contact'>('robot', 'contact'),
+            text: fc.string(),
+            at: time,
+            nodeId: fc.string(),
+            kind: fc.option(fc.constantFrom('branch', 'knowledge', 'noMatch', 'silence', 'ignored'), {
+              nil: undefined,
+            }),
+            intent: fc.option(fc.string(), { nil: undefined }),
+            words: fc.option(fc.array(fc.string()), { nil: undefined }),
+          }),
+          { maxLength: 6 },
+        ),
+      }),
+    ),
   });
 
   it('job events', () => {

@@ -11,6 +11,7 @@ import {
   type TaskSnapshot,
 } from '../../../src/core/events.js';
 import { CLOUD_EVENT_TYPES, cloudEventsFormat } from '../../../src/events/formats/cloudevents.js';
+import { robotCall, unansweredRobotCall } from './robotCall.js';
 
 interface CloudEvent {
   specversion: string;
@@ -84,6 +85,7 @@ function groupEvent(): JobGroupEvent {
       name: 'Renewals',
       description: '',
       scriptId: null,
+      scriptVersion: null,
       status: 'Completed',
       priority: 'Daily',
       strategy: {
@@ -269,6 +271,27 @@ describe('cloudevents format: data', () => {
       event.job = { ...event.job, failureReason: reason };
       expect(decodeJobData(render(event).cloudEvent.data)).toEqual(event);
     }
+  });
+});
+
+describe('cloudevents format: the robot’s result', () => {
+  it('rides in the task data as it is, the dialogue included', () => {
+    const answered = { ...TASK, status: TaskStatus.Succeeded, answeredAt: AT - 30_000, robot: robotCall(AT - 30_000) };
+    const { data } = render(jobEvent('CallFinished', { task: answered })).cloudEvent;
+    expect((data.task as { robot: unknown }).robot).toEqual(robotCall(AT - 30_000));
+    expect(decodeJobData(data)).toEqual(jobEvent('CallFinished', { task: answered }));
+  });
+
+  it('each task of a JobComplete carries its own; a group without a script sends null', () => {
+    const tasks = [
+      { ...TASK, id: 'task-1', attempt: 1, robot: unansweredRobotCall() },
+      { ...TASK, status: TaskStatus.Succeeded, robot: robotCall(AT - 30_000) },
+    ];
+    const { data } = render(jobEvent('JobComplete', { tasks })).cloudEvent;
+    const robots = (data.tasks as { robot: { level: string } }[]).map((t) => t.robot.level);
+    expect(robots).toEqual(['D', 'A']);
+    const none = render(jobEvent('CallFinished', { task: { ...TASK, robot: null } })).cloudEvent.data;
+    expect(none.task).toMatchObject({ robot: null });
   });
 });
 

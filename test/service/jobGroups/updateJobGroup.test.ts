@@ -5,6 +5,7 @@ import { FailureReason, JobStatus } from '../../../src/core/enums.js';
 import { createVirtualClock, type VirtualClock } from '../../../src/core/virtualClock.js';
 import { assignJobs } from '../../../src/service/assignJobs.js';
 import { createScript } from '../../../src/service/catalog/createScript.js';
+import { publishScript } from '../../../src/service/catalog/publishScript.js';
 import { createInstance } from '../../../src/service/createInstance.js';
 import { createJobGroup } from '../../../src/service/createJobGroup.js';
 import { createLineGroup } from '../../../src/service/createLineGroup.js';
@@ -13,6 +14,7 @@ import { cancelJobGroup } from '../../../src/service/jobGroups/cancelJobGroup.js
 import { type JobGroupPatch, updateJobGroup } from '../../../src/service/jobGroups/updateJobGroup.js';
 import { testIds } from '../../support/campaign.js';
 import { rejection } from '../../support/rejection.js';
+import { greetingScript } from '../../support/scriptSources.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -58,7 +60,8 @@ for (const dialect of TEST_DIALECTS) {
     it('changes the given fields only, bumping version and modified_at', async () => {
       const g = await createJobGroup(deps, { instanceId, name: 'spring', lineGroupIds, concurrency: 3 });
       const second = (await createLineGroup(deps, { instanceId, name: 'backup', callingNumbers: ['02100000002'] })).id;
-      const script = await createScript(deps, { instanceId, name: 'greeting' });
+      const script = await createScript(deps, { instanceId, script: greetingScript() });
+      await publishScript(deps, instanceId, script.id);
       clock.set(T0 + MINUTE);
       const u = await updateJobGroup(deps, instanceId, g.id, {
         name: '  summer ',
@@ -75,6 +78,7 @@ for (const dialect of TEST_DIALECTS) {
         ringingDuration: 40,
         priority: 'Urgent',
         scriptId: script.id,
+        scriptVersion: 1,
         concurrency: 3,
         timeZone: ZONE,
         strategy: g.strategy,
@@ -86,6 +90,7 @@ for (const dialect of TEST_DIALECTS) {
       expect((await row(g.id)).priority).toBe(0);
       const cleared = await updateJobGroup(deps, instanceId, g.id, { scriptId: null });
       expect(cleared.scriptId).toBeNull();
+      expect(cleared.scriptVersion).toBeNull();
       expect(cleared.name).toBe('summer');
     });
 
@@ -133,7 +138,8 @@ for (const dialect of TEST_DIALECTS) {
       const theirLines = (
         await createLineGroup(deps, { instanceId: other, name: 'x', callingNumbers: ['02100000009'] })
       ).id;
-      const theirScript = (await createScript(deps, { instanceId: other, name: 'x' })).id;
+      const theirScript = (await createScript(deps, { instanceId: other, script: greetingScript() })).id;
+      await publishScript(deps, other, theirScript);
       const g = await createJobGroup(deps, { instanceId, name: 'g', lineGroupIds });
       expect((await rejection(updateJobGroup(deps, instanceId, g.id, { lineGroupIds: [theirLines] }))).code).toBe(
         'LINE_GROUP_NOT_FOUND',

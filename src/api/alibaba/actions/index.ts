@@ -14,7 +14,7 @@ import { listOutboundCallNumbers } from './listOutboundCallNumbers.js';
 import { modifyJobGroup } from './modifyJobGroup.js';
 import { queryJobs } from './queryJobs.js';
 import { queryJobsWithResult } from './queryJobsWithResult.js';
-import { describeScript, listScripts } from './scripts.js';
+import { describeScript, listScripts, publishScript } from './scripts.js';
 import type { ActionHandler } from './types.js';
 
 /**
@@ -42,6 +42,7 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = Object.freeze(
     DescribeInstance: describeInstance,
     ListScripts: listScripts,
     DescribeScript: describeScript,
+    PublishScript: publishScript,
     ListOutboundCallNumbers: listOutboundCallNumbers,
     GetSummaryInfo: getSummaryInfo,
   }),

@@ -5,9 +5,13 @@ import { wireJob } from '../wire/index.js';
 import { callerInstanceId } from './instanceScope.js';
 import { failureReasonParam, jobStatusParam } from './jobEnumParams.js';
 import { pagedList, pageParams } from './pageParams.js';
+import { latestCallsOfJobs } from './robotResults.js';
 import type { ActionHandler } from './types.js';
 
-/** ListJobsByGroup: a page of the group's jobs in assignment order, without tasks; JobStatus and JobFailureReason filter by name. */
+/**
+ * ListJobsByGroup: a page of the group's jobs in assignment order, without tasks, each with the grade of its
+ * latest call as its Summary; JobStatus and JobFailureReason filter by name.
+ */
 export const listJobsByGroup: ActionHandler = async (ctx, p) => {
   const instanceId = await callerInstanceId(ctx, p);
   const group = await getJobGroupOf(ctx.deps, instanceId, required(p, 'JobGroupId'));
@@ -24,11 +28,16 @@ export const listJobsByGroup: ActionHandler = async (ctx, p) => {
     },
     { kind: 'offset', ...page },
   );
+  const latest = await latestCallsOfJobs(
+    ctx.deps,
+    instanceId,
+    found.items.map((j) => j.id),
+  );
   return {
     Jobs: pagedList(
       page,
       found.total,
-      found.items.map((j) => wireJob(j)),
+      found.items.map((j) => wireJob(j, undefined, { latest: latest.get(j.id)?.robot ?? null })),
     ),
   };
 };

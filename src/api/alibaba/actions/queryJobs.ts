@@ -4,8 +4,10 @@ import { listJobs } from '../../../service/jobs/index.js';
 import { invalidParameter } from '../errors.js';
 import { optionalInt, optionalString, type RpcParams } from '../params.js';
 import { wireJob } from '../wire/index.js';
+import { wireTagHits } from '../wire/wireRobotSummary.js';
 import { callerInstanceId } from './instanceScope.js';
 import { pagedList, pageParams } from './pageParams.js';
+import { latestCallsOfJobs } from './robotResults.js';
 import type { ActionContext, ActionHandler } from './types.js';
 import { withWireNames } from './wireFieldNames.js';
 
@@ -40,7 +42,8 @@ function createdBounds(ctx: ActionContext, p: RpcParams): { createdFrom?: number
  * QueryJobs: a page of the instance's jobs (of JobGroupId when given), filtered by PhoneNumber (the whole
  * number, in any format) and assignment time. Outdial keeps contact names inside each job's contact list,
  * which no index reaches, so ContactName is accepted and not applied; TimeAlignment is accepted and the
- * bounds always apply to assignment time. ScenarioId, deprecated, is not read.
+ * bounds always apply to assignment time. ScenarioId, deprecated, is not read. Each job's Summary and
+ * TagHits are the grade of its latest call.
  */
 export const queryJobs: ActionHandler = async (ctx, p) => {
   const instanceId = await callerInstanceId(ctx, p);
@@ -64,6 +67,14 @@ export const queryJobs: ActionHandler = async (ctx, p) => {
       { kind: 'offset', ...page },
     ),
   );
-  const list = found.items.map((j) => ({ ...wireJob(j), TagHits: [] as { TagGroup: string; TagName: string }[] }));
+  const latest = await latestCallsOfJobs(
+    ctx.deps,
+    instanceId,
+    found.items.map((j) => j.id),
+  );
+  const list = found.items.map((j) => {
+    const robot = latest.get(j.id)?.robot ?? null;
+    return { ...wireJob(j, undefined, { latest: robot }), TagHits: wireTagHits(robot) };
+  });
   return { Jobs: pagedList(page, found.total, list) };
 };

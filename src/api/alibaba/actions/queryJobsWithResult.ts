@@ -1,10 +1,11 @@
 import { getJobGroupOf } from '../../../service/jobGroups/index.js';
-import { latestTaskOfJobs, listJobs } from '../../../service/jobs/index.js';
+import { listJobs } from '../../../service/jobs/index.js';
 import { optionalBool, optionalInt, optionalString, required } from '../params.js';
 import { wireJobWithResult } from '../wire/index.js';
 import { callerInstanceId } from './instanceScope.js';
 import { failureReasonParam, jobStatusParam } from './jobEnumParams.js';
 import { pageParams } from './pageParams.js';
+import { latestCallsOfJobs } from './robotResults.js';
 import type { ActionHandler } from './types.js';
 import { withWireNames } from './wireFieldNames.js';
 
@@ -16,7 +17,8 @@ const ACCEPTED_INSTANTS = ['StartActualTimeFilter', 'EndActualTimeFilter'];
  * QueryJobsWithResult: a page of the group's jobs, each with its latest call. Applied filters: JobStatusFilter
  * and JobFailureReasonsFilter (names: one, comma-separated or a JSON array) and QueryText (a whole phone
  * number). TaskStatusFilter, the Has…Filter flags, the actual-time filters and LabelsJson.N are accepted
- * and not applied. PageNumber and PageSize default to the first page of 10.
+ * and not applied. PageNumber and PageSize default to the first page of 10. Each latest call carries the
+ * robot's end of it and its grade as TagHits.
  */
 export const queryJobsWithResult: ActionHandler = async (ctx, p) => {
   const instanceId = await callerInstanceId(ctx, p);
@@ -41,7 +43,7 @@ export const queryJobsWithResult: ActionHandler = async (ctx, p) => {
       { kind: 'offset', ...page },
     ),
   );
-  const latest = await latestTaskOfJobs(
+  const latest = await latestCallsOfJobs(
     ctx.deps,
     instanceId,
     found.items.map((j) => j.id),
@@ -53,7 +55,10 @@ export const queryJobsWithResult: ActionHandler = async (ctx, p) => {
       PageSize: page.pageSize,
       PageCount: Math.ceil(total / page.pageSize),
       RowCount: total,
-      List: found.items.map((j) => wireJobWithResult(j, latest.get(j.id))),
+      List: found.items.map((j) => {
+        const call = latest.get(j.id);
+        return wireJobWithResult(j, call?.task, call?.robot ?? null);
+      }),
     },
     Labels: [] as { Name: string; ValueList: string[] }[],
     VariableNames: [...new Set(found.items.flatMap((j) => j.extras.map((e) => e.key)))],

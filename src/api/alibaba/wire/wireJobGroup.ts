@@ -43,7 +43,7 @@ function common(group: JobGroup, extra: JobGroupExtra) {
     ModifyTime: String(group.modifiedAt),
     ScriptId: group.scriptId ?? '',
     ScriptName: extra.scriptName ?? '',
-    ScriptVersion: '',
+    ScriptVersion: group.scriptVersion === null ? '' : String(group.scriptVersion),
     MinConcurrency: group.concurrency,
     JobDataParsingTaskId: '',
     ExportProgress: { FileHttpUrl: '', Progress: '', Status: '' },
@@ -88,7 +88,7 @@ function described(group: JobGroup, extra: JobGroupExtra) {
 /**
  * A job group as the vendor's JobGroup object. Its lines' caller numbers are `CallingNumbers`; the
  * group's concurrency is the nearest vendor field, `MinConcurrency`. Fields Outdial has no value for
- * (flash SMS, job files, script versions) are empty; without `progress`, Progress counts are zero.
+ * (flash SMS, job files) are empty; without `progress`, Progress counts are zero.
  */
 export function wireJobGroup(group: JobGroup, extra: JobGroupExtra, variant: 'describe'): ReturnType<typeof described>;
 export function wireJobGroup(group: JobGroup, extra: JobGroupExtra, variant: 'list'): ReturnType<typeof listItem>;

@@ -1,14 +1,18 @@
 import { TaskStatus, taskStatusName } from '../../../core/enums.js';
+import type { TaskRobotResult } from '../../../core/events.js';
 import type { Job, Task } from '../../../core/types.js';
 import { calledContactIndex, wireContact } from './wireContact.js';
+import { wireConversation } from './wireConversation.js';
+import { hangUpDirection, taskEndReason } from './wireRobotEnd.js';
 
 const seconds = (ms: number) => Math.round(ms / 1000);
 
 /**
  * One call attempt as a Job's Task. `PlanedTime` is the vendor's spelling on the wire. Durations are
- * seconds; the conversation and the chatbot's grading are not recorded yet, so they are empty.
+ * seconds. The robot's result of the call, when its group runs a script, gives the Conversation, the
+ * EndReason and who hung up (wireConversation.ts, wireRobotEnd.ts).
  */
-export function wireTask(task: Task, job: Job) {
+export function wireTask(task: Task, job: Job, robot: TaskRobotResult | null = null) {
   const index = calledContactIndex(job, task.calledNumber);
   const contact = job.contacts[index];
   const total =
@@ -31,12 +35,12 @@ export function wireTask(task: Task, job: Job) {
     CalledNumber: task.calledNumber,
     ChatbotId: '',
     ScenarioId: '',
-    EndReason: task.status === TaskStatus.Succeeded ? 'FINISHED' : '',
-    HangUpDirection: '',
+    EndReason: taskEndReason(task.status === TaskStatus.Succeeded, robot),
+    HangUpDirection: hangUpDirection(robot, 'code'),
     SipCode: task.sipCode === null ? '' : String(task.sipCode),
     SipDuration: 0,
     Brief: '',
     Contact: contact ? wireContact(job, contact, index) : undefined,
-    Conversation: [] as unknown[],
+    Conversation: wireConversation(robot),
   };
 }

@@ -46,7 +46,8 @@ function customerInfoOf(e: JobEvent): Record<string, string> {
  * One contact's call as a PDS ContactStatus body. Airudder's task is Outdial's job group, so `taskId`
  * is the group id and `taskName` is empty (job events do not carry the group's name); `callid` is the
  * Outdial task id. Without a task (a job that ended before any call) the call fields are empty and
- * `phoneNumber` is the job's first contact.
+ * `phoneNumber` is the job's first contact. The robot's grade of the call fills the agent fields
+ * (airudder/robotFields.ts).
  */
 export function contactStatusBody(
   e: JobEvent,
@@ -54,7 +55,7 @@ export function contactStatusBody(
   task: TaskSnapshot | null,
   callResultType: string,
 ): ContactStatusBody {
-  const robot = robotContactFields();
+  const robot = robotContactFields(task?.robot ?? null);
   const contact = e.job.contacts[0];
   return {
     state,

@@ -23,7 +23,7 @@ const properties = (extras: Extra[]): string => JSON.stringify(Object.fromEntrie
 export function callInstanceResult(event: JobEvent, task: TaskSnapshot) {
   const { job } = event;
   const contact = calledContact(job.contacts, task.calledNumber);
-  const robot = robotCallFields();
+  const robot = robotCallFields(event, task);
   const startedAt = task.actualTime ?? task.plannedTime;
   const endedAt = task.endTime ?? event.occurredAt;
   return {

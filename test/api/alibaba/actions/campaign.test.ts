@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../../../../src/core/clock.js';
 import { runVirtualCampaign } from '../../../../src/engine/runVirtualCampaign.js';
+import { getScriptOf } from '../../../../src/service/catalog/index.js';
 import { SERVER_T0, startTestServer, type TestServer } from '../../../support/testServer.js';
 import { TEST_DIALECTS } from '../../../support/testStore.js';
 import { jobJson, phoneOf, type Rpc, rpcFor } from './rpcTestClient.js';
@@ -22,6 +23,17 @@ const strategy = {
     { beginTime: '14:00:00', endTime: '18:00:00' },
   ],
 };
+
+/** A Task's EndReason when the robot talked: how its part of the call ended. */
+const ROBOT_END_REASONS = [
+  'FINISHED',
+  'TRANSFERRED',
+  'CLIENT_HANGUP',
+  'SILENCE_TIMEOUT',
+  'NO_MATCH',
+  'MAX_ROUNDS',
+  'ERROR',
+];
 
 const inWindow = (t: number) => {
   const minutes = Math.floor(((t + SHANGHAI) % DAY) / 60_000);
@@ -122,7 +134,8 @@ for (const dialect of TEST_DIALECTS) {
 
       const g = (await rpc.get('DescribeJobGroup', { InstanceId: s.instanceId, JobGroupId: groupId })).JobGroup;
       expect(g.Status).toBe('Completed');
-      expect(g.ScriptName).toBe('Payment reminder');
+      expect(g.ScriptName).toBe((await getScriptOf(s.deps, s.instanceId, s.scriptId)).name);
+      expect(g.ScriptVersion).toBe('1');
       const p = g.Progress;
       expect(Object.keys(p).sort()).toEqual(
         [
@@ -232,7 +245,16 @@ for (const dialect of TEST_DIALECTS) {
         PageSize: 10,
       });
       expect(byPhone.Jobs.TotalCount).toBe(1);
-      expect(byPhone.Jobs.List[0]).toMatchObject({ JobId: jobIds[7], ReferenceId: 'ref-7', TagHits: [] });
+      const found = byPhone.Jobs.List[0];
+      expect(found).toMatchObject({ JobId: jobIds[7], ReferenceId: 'ref-7' });
+      // The group runs a script: the job's latest call is graded, and TagHits say what its Summary says.
+      expect(found.TagHits[0]).toEqual({ TagGroup: 'IntentLevel', TagName: expect.stringMatching(/^[A-F]$/) });
+      expect(found.TagHits).toEqual(
+        found.Summary.map((x: { SummaryName: string; Content: string }) => ({
+          TagGroup: x.SummaryName,
+          TagName: x.Content,
+        })),
+      );
 
       const today = await rpc.get('QueryJobs', {
         InstanceId: s.instanceId,
@@ -269,7 +291,13 @@ for (const dialect of TEST_DIALECTS) {
       expect(ok.Labels).toEqual([]);
       for (const job of ok.Jobs.List) {
         expect(job).toMatchObject({ Status: 'Succeeded', StatusName: '结束-已触达', JobFailureReason: '' });
-        expect(job.LatestTask).toMatchObject({ HasAnswered: true, Status: 'Succeeded', TaskEndReason: 'FINISHED' });
+        expect(job.LatestTask).toMatchObject({ HasAnswered: true, Status: 'Succeeded' });
+        // How the robot's part ended, who hung up, and its grade.
+        expect(ROBOT_END_REASONS).toContain(job.LatestTask.TaskEndReason);
+        expect(job.LatestTask.HangUpDirection).toBe(
+          job.LatestTask.TaskEndReason === 'CLIENT_HANGUP' ? '被叫用户' : '机器人',
+        );
+        expect(job.LatestTask.TagHits[0]).toMatchObject({ TagGroup: 'IntentLevel' });
         expect(job.LatestTask.CallTime).toBeGreaterThan(SERVER_T0);
       }
 
@@ -308,6 +336,47 @@ for (const dialect of TEST_DIALECTS) {
         ReferenceId: 'ref-11',
         Name: '张三 11',
       });
+    });
+
+    it('DescribeJob shows the robot’s dialogue of an answered call, and the job’s grade as its Summary', async () => {
+      const ok = await rpc.get('ListJobsByGroup', {
+        InstanceId: s.instanceId,
+        JobGroupId: groupId,
+        JobStatus: 'Succeeded',
+        PageNumber: 1,
+        PageSize: 1,
+      });
+      const listed = ok.Jobs.List[0];
+      const { Job } = await rpc.post('DescribeJob', { InstanceId: s.instanceId, JobId: listed.JobId });
+      expect(Job.Summary).toEqual(listed.Summary);
+      expect(Job.Summary[0]).toEqual({
+        SummaryName: 'IntentLevel',
+        Content: expect.stringMatching(/^[A-F]$/),
+        Category: '',
+      });
+      const answered = Job.Tasks.at(-1);
+      expect(answered.Status).toBe('Succeeded');
+      const lines = answered.Conversation;
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines[0]).toMatchObject({ Speaker: 'Robot', Action: 'Broadcast', SequenceId: '0', ActionParams: '{}' });
+      expect(lines[0].Script).not.toBe('');
+      expect(lines.map((l: { SequenceId: string }) => l.SequenceId)).toEqual(
+        lines.map((_: unknown, i: number) => String(i)),
+      );
+      // The dialogue happens while the call is up, in order.
+      const times = lines.map((l: { Timestamp: number }) => l.Timestamp);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(times[0]).toBeGreaterThanOrEqual(answered.ActualTime);
+      expect(times.at(-1)).toBeLessThanOrEqual(answered.EndTime);
+      for (const line of lines.filter((l: { Speaker: string }) => l.Speaker === 'Contact')) {
+        expect(line.Action).toBe('');
+        expect(JSON.parse(line.ActionParams).kind).toMatch(
+          /^(branch|global|knowledge|noMatch|silence|ignored|hangup)$/,
+        );
+      }
+      expect(answered.HangUpDirection).toBe(answered.EndReason === 'CLIENT_HANGUP' ? 'client' : 'ivr');
+      // Earlier attempts nobody answered have no dialogue.
+      for (const task of Job.Tasks.slice(0, -1)) expect(task.Conversation).toEqual([]);
     });
   });
 }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createScript, listLineGroups } from '../../../../src/service/catalog/index.js';
 import { createInstance } from '../../../../src/service/createInstance.js';
+import { greetingScript } from '../../../support/scriptSources.js';
 import { SERVER_T0, startTestServer, type TestServer } from '../../../support/testServer.js';
 import { TEST_DIALECTS } from '../../../support/testStore.js';
 import { expectRpcError, type Rpc, rpcFor } from './rpcTestClient.js';
@@ -41,24 +44,26 @@ for (const dialect of TEST_DIALECTS) {
 
     it('ListScripts pages newest first; DescribeScript reads one of the instance', async () => {
       await s.clock.advanceBy(60_000);
-      const second = await createScript(s.deps, { instanceId: s.instanceId, name: 'Survey', status: 'DRAFTED' });
+      const second = await createScript(s.deps, { instanceId: s.instanceId, script: greetingScript('Survey') });
       const first = await rpc.get('ListScripts', { ...own, PageNumber: 1, PageSize: 1 });
       expect(first.Scripts).toMatchObject({ PageNumber: 1, PageSize: 1, TotalCount: 2 });
       expect(first.Scripts.List[0]).toMatchObject({ ScriptId: second.id, ScriptName: 'Survey', IsDrafted: true });
       const next = await rpc.post('ListScripts', { ...own, PageNumber: 2, PageSize: 1 });
+      const demo = parse(readFileSync('examples/scripts/debt-reminder.en.yaml', 'utf8'));
       expect(next.Scripts.List[0]).toMatchObject({
         ScriptId: s.scriptId,
-        ScriptName: 'Payment reminder',
-        Industry: 'finance',
-        Scene: 'collection',
+        ScriptName: demo.name,
+        Industry: demo.industry,
+        Scene: demo.scene,
         Status: 'PUBLISHED',
+        IsDrafted: false,
       });
       await expectRpcError(rpc.get('ListScripts', { ...own, PageNumber: 1 }), 'MissingPageSize', 400);
 
       const { Script } = await rpc.get('DescribeScript', { ...own, ScriptId: s.scriptId });
       expect(Script).toEqual(next.Scripts.List[0]);
       const stranger = await createInstance(s.deps, { name: 'Stranger' });
-      const theirs = await createScript(s.deps, { instanceId: stranger.id, name: 'Theirs' });
+      const theirs = await createScript(s.deps, { instanceId: stranger.id, script: greetingScript('Theirs') });
       await expectRpcError(rpc.get('DescribeScript', { ...own, ScriptId: theirs.id }), 'NotExist.Script', 404);
     });
 
