@@ -9,9 +9,10 @@ import { benchEvents } from './events.js';
 import { benchIngest } from './ingest.js';
 import { benchOccupancy } from './occupancy.js';
 import { formatTable, machineInfo, resultsMarkdown, type ScenarioResult } from './report.js';
+import { benchRobot } from './robot.js';
 
 /**
- * `npm run bench [-- --write] [--profile] [--only=ingest,dispatch,occupancy,api,events] [--dialects=sqlite,postgres]`.
+ * `npm run bench [-- --write] [--profile] [--only=ingest,dispatch,occupancy,api,events,robot] [--dialects=sqlite,postgres]`.
  * --profile adds timed dispatch runs (BENCH_PROFILE_JOBS, 20,000) that break an attempt's cost down by statement,
  * and for events a timed webhook run per dialect (BENCH_EVENTS events) and the CPU of parse, format and sign.
  * Sizes: BENCH_INGEST_JOBS (1,000,000), BENCH_INGEST_BATCH (2,000), BENCH_DISPATCH_JOBS (100,000),
@@ -20,9 +21,10 @@ import { formatTable, machineInfo, resultsMarkdown, type ScenarioResult } from '
  * BENCH_EVENTS_BROKER (5,000), BENCH_EVENTS_CONCURRENCY (128), BENCH_EVENTS_RATE (1,000 events/s),
  * BENCH_EVENTS_SECONDS (10), BENCH_EVENTS_MAX_SECONDS (30: a throughput run stops there and reports the rate so
  * far; a latency run waits that long for the rest after its stream). Brokers: BENCH_RABBITMQ_URL (amqp://guest:guest@127.0.0.1:5672), BENCH_NATS_URL
- * (nats://127.0.0.1:4222); one that is not reachable is skipped with a note.
+ * (nats://127.0.0.1:4222); one that is not reachable is skipped with a note. Robot: BENCH_ROBOT_CALLS (40 simulated
+ * calls per example script and persona), BENCH_ROBOT_CAMPAIGN (10,000 calls), BENCH_ROBOT_LINES (1,000).
  */
-const SCENARIOS = ['ingest', 'dispatch', 'occupancy', 'api', 'events'] as const;
+const SCENARIOS = ['ingest', 'dispatch', 'occupancy', 'api', 'events', 'robot'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const args = process.argv.slice(2);
@@ -91,18 +93,26 @@ async function main() {
                   dialects,
                   log,
                 })
-              : await benchEvents({
-                  events: size('BENCH_EVENTS', 20_000),
-                  jobs: size('BENCH_EVENTS_JOBS', 1_000),
-                  brokerEvents: size('BENCH_EVENTS_BROKER', 5_000),
-                  concurrency: size('BENCH_EVENTS_CONCURRENCY', 128),
-                  rate: size('BENCH_EVENTS_RATE', 1_000),
-                  seconds: size('BENCH_EVENTS_SECONDS', 10),
-                  maxSeconds: size('BENCH_EVENTS_MAX_SECONDS', 30),
-                  dialects,
-                  log,
-                  profile: args.includes('--profile'),
-                });
+              : scenario === 'events'
+                ? await benchEvents({
+                    events: size('BENCH_EVENTS', 20_000),
+                    jobs: size('BENCH_EVENTS_JOBS', 1_000),
+                    brokerEvents: size('BENCH_EVENTS_BROKER', 5_000),
+                    concurrency: size('BENCH_EVENTS_CONCURRENCY', 128),
+                    rate: size('BENCH_EVENTS_RATE', 1_000),
+                    seconds: size('BENCH_EVENTS_SECONDS', 10),
+                    maxSeconds: size('BENCH_EVENTS_MAX_SECONDS', 30),
+                    dialects,
+                    log,
+                    profile: args.includes('--profile'),
+                  })
+                : await benchRobot({
+                    callsPerPersona: size('BENCH_ROBOT_CALLS', 40),
+                    campaignCalls: size('BENCH_ROBOT_CAMPAIGN', 10_000),
+                    campaignLines: size('BENCH_ROBOT_LINES', 1_000),
+                    dialects,
+                    log,
+                  });
     for (const result of Array.isArray(produced) ? produced : [produced]) {
       results.push(result);
       console.log(`\n${formatTable(result)}\n`);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { OutdialError } from '../core/errors.js';
 import { SIM_PROFILES, type SimProfileName } from '../telephony/sim/simProfiles.js';
+import { runChatCommand } from './chat/runChatCommand.js';
 import { loadConfig } from './config.js';
 import { runDemo } from './demo/runDemo.js';
 import { runScriptCommand } from './script/runScriptCommand.js';
@@ -28,6 +29,12 @@ Usage:
       Checks robot scripts (JSON or YAML) and prints each problem as file:line:column, or 'ok'.
       Exit code 1 when a file has errors, 0 when there are only warnings.
       --json       print the report as JSON
+  outdial chat <script.yaml|json> [--var name=value ...] [--json]
+      Talk to a robot script as the caller: type answers, an empty line for silence, /dtmf 1, /hangup,
+      /state, /quit. Shows how each answer was understood and the grade so far; at the end the grade,
+      rule, tags and transcript. Reads piped input too.
+      --var        a job variable the script uses (repeat for each)
+      --json       print JSON lines instead of text
   outdial help
 
 Environment:
@@ -73,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'script') return await runScriptCommand(rest);
+    if (command === 'chat') return await runChatCommand(rest);
     const config = loadConfig();
     const log = pino({ level: config.OUTDIAL_LOG_LEVEL }, pino.destination(2));
     if (command === 'serve') {

@@ -52,6 +52,48 @@ describe('outdial demo', () => {
     expect(jobs.find((m) => m[1] === 'Scheduling')?.[2]).toBe('0');
     expect(jobs.find((m) => m[1] === 'Executing')?.[2]).toBe('0');
     expect(err).toContain('200/200');
+
+    // The group runs the example debt reminder: every contact gets a level from its last call.
+    expect(err).toContain("robot script 'Overdue payment reminder'");
+    const levelSection = out.slice(out.indexOf('Contacts by level'), out.indexOf('Top tags'));
+    const levels = [...levelSection.matchAll(/^ {2}([A-F]) \([^)]+\)\s+(\d+)\s+\d+\.\d%$/gm)];
+    expect(levels.map((m) => m[1])).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(levels.reduce((n, m) => n + Number(m[2]), 0)).toBe(200);
+    // Contacts never reached are graded by their call status alone (D busy/no answer, E failed), the rest talked.
+    const reached = Number(/contacts reached\s+\d+\.\d%\s+\((\d+) of 200\)/.exec(out)?.[1]);
+    const byLevel = Object.fromEntries(levels.map((m) => [m[1], Number(m[2])]));
+    expect(reached).toBeGreaterThan(0);
+    expect((byLevel.D ?? 0) + (byLevel.E ?? 0)).toBeGreaterThanOrEqual(200 - reached);
+    expect(byLevel.A).toBeGreaterThan(0);
+
+    const tagSection = out.slice(out.indexOf('Top tags'), out.indexOf('A sample A-level conversation'));
+    expect(tagSection).toContain(`share of the ${reached} conversations`);
+    const tags = [...tagSection.matchAll(/^ {2}([a-z_]+)\s+(\d+)\s+\d+\.\d%$/gm)].map((m) => Number(m[2]));
+    expect(tags.length).toBeGreaterThan(0);
+    expect([...tags].sort((a, b) => b - a)).toEqual(tags);
+    // Every A call of this script carries its promise_to_pay tag.
+    expect(tagSection).toMatch(new RegExp(`^ {2}promise_to_pay\\s+${byLevel.A}\\s`, 'm'));
+
+    expect(out).toMatch(
+      new RegExp(`mean rounds per conversation \\(robot turns\\)\\s+\\d+\\.\\d {2}\\(${reached} conversations\\)`),
+    );
+    const sample = out.slice(out.indexOf('A sample A-level conversation'), out.indexOf('\nCampaign\n')).split('\n');
+    expect(sample[1]).toMatch(
+      /^ {2}00:00 {2}robot {4}Hello, this is Harbor Bank card services\. Am I speaking with M[rs]\. [A-Z][a-z]+\?$/,
+    );
+    expect(sample.some((l) => /^ {2}\d\d:\d\d {2}contact {2}.+ {2}\[payDate\]$/.test(l))).toBe(true);
+    expect(sample.join('\n')).toMatch(/your card payment of \$[\d,]+\.\d\d was due on [A-Z][a-z]+ \d{1,2} /);
+    expect(out).not.toMatch(/undefined|\$\{/);
+  });
+
+  it('prints the same summary for the same seed', async () => {
+    vi.stubEnv('OUTDIAL_DATA_DIR', dir);
+    const runs = [];
+    for (let i = 0; i < 2; i++) runs.push((await run(['demo', '--contacts', '80', '--seed', '11'])).out);
+    vi.unstubAllEnvs();
+    const stable = (out: string) => out.replace(/^ {2}wall time .*$/m, '');
+    expect(runs[0]).toContain('A sample A-level conversation');
+    expect(stable(runs[0] ?? '')).toBe(stable(runs[1] ?? ''));
   });
 
   it('refuses bad options with the usage and exit code 2', async () => {

@@ -10,6 +10,7 @@ export interface DemoCampaign {
   strategy: Record<string, unknown>;
   recallStrategy: Record<string, unknown>;
   lineGroups: { name: string; callingNumbers: string[]; lineCapacity: number; callsPerSecond: number }[];
+  /** Each job's extras are the variables of the demo's script (debt-reminder.en.yaml): name, amount, dueDate. */
   jobs: {
     contacts: { phoneNumber: string; name: string; referenceId: string; honorific: string }[];
     extras: { key: string; value: string }[];
@@ -36,20 +37,25 @@ export function demoCampaign(o: { contacts: number; seed: number; start: number;
     const second = 3 + Math.floor(random.next() * 7);
     phones.add(`1${second}${String(Math.floor(random.next() * 1e9)).padStart(9, '0')}`);
   }
+  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
   const jobs = [...phones].map((phoneNumber, i) => {
     const surname = SURNAMES[Math.floor(random.next() * SURNAMES.length)] as string;
+    const honorific = `${random.next() < 0.5 ? 'Mr.' : 'Ms.'} ${surname}`;
+    // 1–30 days past due, as the reminder script expects.
+    const daysLate = 1 + Math.floor(random.next() * 30);
     return {
       contacts: [
-        {
-          phoneNumber,
-          name: `${surname} ${i + 1}`,
-          referenceId: `CUST-${String(i + 1).padStart(6, '0')}`,
-          honorific: `Mr/Ms ${surname}`,
-        },
+        { phoneNumber, name: `${surname} ${i + 1}`, referenceId: `CUST-${String(i + 1).padStart(6, '0')}`, honorific },
       ],
       extras: [
-        { key: 'amountDue', value: (100 + Math.floor(random.next() * 9900)).toFixed(0) },
-        { key: 'dueDate', value: DateTime.fromMillis(o.start, { zone: o.zone }).plus({ days: 10 }).toISODate() ?? '' },
+        { key: 'name', value: honorific },
+        { key: 'amount', value: usd.format((2_500 + Math.floor(random.next() * 97_500)) / 100) },
+        {
+          key: 'dueDate',
+          value: DateTime.fromMillis(o.start, { zone: o.zone })
+            .minus({ days: daysLate })
+            .toFormat('LLLL d', { locale: 'en-US' }),
+        },
       ],
     };
   });

@@ -12,6 +12,7 @@ import {
 } from '../../core/enums.js';
 import type { CampaignSummary } from '../../store/reports/campaignSummary.js';
 import { renderTable } from '../render/table.js';
+import { type DemoRobotView, renderDemoRobot } from './renderDemoRobot.js';
 
 export const formatLocal = (t: number, zone: string): string =>
   DateTime.fromMillis(t, { zone }).toFormat('ccc yyyy-LL-dd HH:mm');
@@ -39,6 +40,8 @@ function enumRows<C extends number>(
 
 export function renderDemoSummary(o: {
   summary: CampaignSummary;
+  /** What the robot made of the answered calls; absent when the group ran no script. */
+  robot?: DemoRobotView;
   jobs: number;
   zone: string;
   simulatedFrom: number;
@@ -74,11 +77,20 @@ export function renderDemoSummary(o: {
       ...attempts.map(([k, c]) => [k, c, pct(c, o.jobs)]),
     ]),
     '',
+    ...(o.robot ? [...renderDemoRobot(o.robot, o.jobs), ''] : []),
     renderTable('Campaign', [
       ['measure', 'value'],
       ['answer rate (answered calls / calls)', `${pct(s.answered, s.tasks)}  (${s.answered} of ${s.tasks})`],
       ['contacts reached', `${pct(reached, o.jobs)}  (${reached} of ${o.jobs})`],
       ['mean attempts per job', meanAttempts.toFixed(2)],
+      ...(o.robot
+        ? [
+            [
+              'mean rounds per conversation (robot turns)',
+              `${o.robot.meanRounds.toFixed(1)}  (${o.robot.conversations} conversations)`,
+            ],
+          ]
+        : []),
       ['calls moved to the backup trunk', String(s.lineFailovers)],
       ['talk time', duration(s.talkSeconds * 1000)],
       [

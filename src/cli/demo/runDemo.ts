@@ -7,7 +7,11 @@ import { isTerminalJobStatus, type JobStatus } from '../../core/enums.js';
 import { createVirtualClock } from '../../core/virtualClock.js';
 import { createEngine } from '../../engine/createEngine.js';
 import { runVirtualCampaign } from '../../engine/runVirtualCampaign.js';
+import { compileScript } from '../../robot/compileScript.js';
+import { parseScript } from '../../robot/index.js';
 import { assignJobs } from '../../service/assignJobs.js';
+import { createScript } from '../../service/catalog/createScript.js';
+import { publishScript } from '../../service/catalog/publishScript.js';
 import { createInstance } from '../../service/createInstance.js';
 import { createJobGroup } from '../../service/createJobGroup.js';
 import { createLineGroup } from '../../service/createLineGroup.js';
@@ -20,6 +24,8 @@ import type { SimProfileName } from '../../telephony/sim/simProfiles.js';
 import type { Config } from '../config.js';
 import { createProgressBar } from '../render/progressBar.js';
 import { demoCampaign, nextMonday8am } from './demoCampaign.js';
+import { demoRobotSummary } from './demoRobotSummary.js';
+import { readDemoScript } from './demoScript.js';
 import { formatLocal, renderDemoSummary } from './renderDemoSummary.js';
 
 export interface DemoOptions {
@@ -30,10 +36,15 @@ export interface DemoOptions {
 
 /**
  * A week of calling in seconds: the real store, engine and scheduler, simulated lines, a virtual
- * clock. Prints a live progress bar to stderr and the closing summary to stdout.
+ * clock, and the voice robot (an example script, created and published like any other) on every
+ * answered call. Prints a live progress bar to stderr and the closing summary to stdout.
  */
 export async function runDemo(config: Config, options: DemoOptions, log: Logger): Promise<void> {
   const wallStart = Date.now();
+  const demoScript = await readDemoScript();
+  const parsed = parseScript(demoScript.source, { fileName: demoScript.path });
+  if (!parsed.ok) throw new Error(`${demoScript.path} is not a valid script: ${parsed.errors[0]?.message ?? ''}`);
+  const levelLabels = compileScript(parsed.script).grading.labels;
   const zone = config.OUTDIAL_TIME_ZONE;
   const postgres = config.OUTDIAL_DATABASE_URL?.startsWith('postgres') === true;
   const sqlitePath = resolve(join(config.OUTDIAL_DATA_DIR, 'demo.sqlite'));
@@ -56,6 +67,8 @@ export async function runDemo(config: Config, options: DemoOptions, log: Logger)
     };
     const campaign = demoCampaign({ contacts: options.contacts, seed: options.seed, start, zone });
     const instance = await createInstance(deps, { name: 'Demo' });
+    const script = await createScript(deps, { instanceId: instance.id, source: demoScript.source });
+    await publishScript(deps, instance.id, script.id);
     const lineGroups = [];
     for (const lg of campaign.lineGroups)
       lineGroups.push(await createLineGroup(deps, { instanceId: instance.id, ...lg }));
@@ -65,6 +78,7 @@ export async function runDemo(config: Config, options: DemoOptions, log: Logger)
       strategy: campaign.strategy,
       recallStrategy: campaign.recallStrategy,
       lineGroupIds: lineGroups.map((g) => g.id),
+      scriptId: script.id,
       ringingDuration: 25,
       timeZone: zone,
     });
@@ -103,7 +117,8 @@ export async function runDemo(config: Config, options: DemoOptions, log: Logger)
     };
     process.stderr.write(
       `Outdial demo: ${campaign.jobs.length} contacts, ${lineGroups.reduce((n, g) => n + g.capacity, 0)} lines, ` +
-        `profile '${options.profile}', seed ${options.seed}, ${formatLocal(start, zone)} → ${formatLocal(campaign.end, zone)}\n`,
+        `profile '${options.profile}', seed ${options.seed}, robot script '${script.name}', ` +
+        `${formatLocal(start, zone)} → ${formatLocal(campaign.end, zone)}\n`,
     );
     const run = await runVirtualCampaign({
       engine,
@@ -114,6 +129,7 @@ export async function runDemo(config: Config, options: DemoOptions, log: Logger)
       progressEveryMs: 5 * MINUTE,
     });
     const summary = await campaignSummary(store.db, group.id);
+    const robot = await demoRobotSummary(store.db, group.id);
     finishedJobs = [...summary.jobsByStatus.entries()]
       .filter(([status]) => isTerminalJobStatus(status as JobStatus))
       .reduce((n, [, count]) => n + count, 0);
@@ -122,6 +138,7 @@ export async function runDemo(config: Config, options: DemoOptions, log: Logger)
     process.stdout.write(
       `${renderDemoSummary({
         summary,
+        robot: { ...robot, scriptName: script.name, labels: levelLabels },
         jobs: campaign.jobs.length,
         zone,
         simulatedFrom: start,
