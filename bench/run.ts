@@ -8,11 +8,12 @@ import { benchDispatch } from './dispatch.js';
 import { benchEvents } from './events.js';
 import { benchIngest } from './ingest.js';
 import { benchOccupancy } from './occupancy.js';
+import { benchPolicy } from './policy.js';
 import { formatTable, machineInfo, resultsMarkdown, type ScenarioResult } from './report.js';
 import { benchRobot } from './robot.js';
 
 /**
- * `npm run bench [-- --write] [--profile] [--only=ingest,dispatch,occupancy,api,events,robot] [--dialects=sqlite,postgres]`.
+ * `npm run bench [-- --write] [--profile] [--only=ingest,dispatch,occupancy,api,events,robot,policy] [--dialects=sqlite,postgres]`.
  * --profile adds timed dispatch runs (BENCH_PROFILE_JOBS, 20,000) that break an attempt's cost down by statement,
  * and for events a timed webhook run per dialect (BENCH_EVENTS events) and the CPU of parse, format and sign.
  * Sizes: BENCH_INGEST_JOBS (1,000,000), BENCH_INGEST_BATCH (2,000), BENCH_DISPATCH_JOBS (100,000),
@@ -23,8 +24,11 @@ import { benchRobot } from './robot.js';
  * far; a latency run waits that long for the rest after its stream). Brokers: BENCH_RABBITMQ_URL (amqp://guest:guest@127.0.0.1:5672), BENCH_NATS_URL
  * (nats://127.0.0.1:4222); one that is not reachable is skipped with a note. Robot: BENCH_ROBOT_CALLS (40 simulated
  * calls per example script and persona), BENCH_ROBOT_CAMPAIGN (10,000 calls), BENCH_ROBOT_LINES (1,000).
+ * Contact policy: BENCH_POLICY_JOBS (50,000 jobs per run), BENCH_POLICY_LIST (1,000,000 block-list entries, and as
+ * many numbers with a dial in the history); each dialect runs four campaigns (empty lists and full lists, each
+ * plain and with every statement timed), and seeds the full lists twice (not timed).
  */
-const SCENARIOS = ['ingest', 'dispatch', 'occupancy', 'api', 'events', 'robot'] as const;
+const SCENARIOS = ['ingest', 'dispatch', 'occupancy', 'api', 'events', 'robot', 'policy'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const args = process.argv.slice(2);
@@ -106,13 +110,20 @@ async function main() {
                     log,
                     profile: args.includes('--profile'),
                   })
-                : await benchRobot({
-                    callsPerPersona: size('BENCH_ROBOT_CALLS', 40),
-                    campaignCalls: size('BENCH_ROBOT_CAMPAIGN', 10_000),
-                    campaignLines: size('BENCH_ROBOT_LINES', 1_000),
-                    dialects,
-                    log,
-                  });
+                : scenario === 'robot'
+                  ? await benchRobot({
+                      callsPerPersona: size('BENCH_ROBOT_CALLS', 40),
+                      campaignCalls: size('BENCH_ROBOT_CAMPAIGN', 10_000),
+                      campaignLines: size('BENCH_ROBOT_LINES', 1_000),
+                      dialects,
+                      log,
+                    })
+                  : await benchPolicy({
+                      jobs: size('BENCH_POLICY_JOBS', 50_000),
+                      list: size('BENCH_POLICY_LIST', 1_000_000),
+                      dialects,
+                      log,
+                    });
     for (const result of Array.isArray(produced) ? produced : [produced]) {
       results.push(result);
       console.log(`\n${formatTable(result)}\n`);

@@ -163,6 +163,8 @@ export interface JobGroupProgress {
   answerRate: number;
   /** Seconds talked over all answered calls. */
   talkSeconds: number;
+  /** Dials the contact policy refused (the job failed) and deferred (the job waited), by reason. */
+  guardedDials?: { refused: Record<string, number>; deferred: Record<string, number> };
   /** First call placed and last call ended, UTC ms. */
   firstCallAt: number | null;
   lastCallEndAt: number | null;

@@ -21,6 +21,8 @@ import { nextDueAt } from '../store/jobs/nextDueAt.js';
 import { replanClaimedJob } from '../store/jobs/replanClaimedJob.js';
 import { updateJobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
 import { getLineGroups } from '../store/lineGroups/getLineGroups.js';
+import { insertRefusals, type PolicyRefusal } from '../store/policy/insertRefusals.js';
+import { recordDials } from '../store/policy/recordDials.js';
 import { historyOf } from '../store/rows.js';
 import type { Db, JobRow, NewEventRow, NewTaskRow } from '../store/schema.js';
 import { closeExpiredTasks } from '../store/tasks/closeExpiredTasks.js';
@@ -29,6 +31,7 @@ import { renewLeases } from '../store/tasks/renewLeases.js';
 import { uuidv7 } from '../store/uuidv7.js';
 import type { DialResult, TelephonyPort } from '../telephony/port.js';
 import { claimEvents } from './claimEvents.js';
+import { createContactGuard, failureReasonOf } from './contactGuard.js';
 import { effectiveStrategy, effectiveZone } from './effectiveStrategy.js';
 import { createEngineEvents, type EngineEvents } from './events.js';
 import { createLinePool } from './linePool.js';
@@ -36,6 +39,7 @@ import { type CallInFlight, createOutcomeRecorder } from './outcomeRecorder.js';
 import { createPassLoop } from './passLoop.js';
 import { planAfterAttempt } from './planAfterAttempt.js';
 import { createRobotScripts } from './robotScripts.js';
+import { createDialVerifier, type VerificationHook } from './verifyDial.js';
 
 export interface EngineOptions {
   /** Longest sleep between scheduling passes: how soon work from elsewhere (another process) is seen. */
@@ -124,6 +128,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const onBusy = passes.busy;
   const wake = passes.wake;
   const robots = createRobotScripts(db, log);
+  const guard = createContactGuard();
+  const verifier = createDialVerifier();
   const recorder = createOutcomeRecorder({
     db,
     caps,
@@ -190,14 +196,17 @@ export function createEngine(deps: EngineDeps): Engine {
     const robot = await robots.of(group);
     const started: CallInFlight[] = [];
     const finished: JobRow[] = [];
+    const guarded: PolicyRefusal[] = [];
     let claimedCount = 0;
     try {
       await db.transaction().execute(async (trx) => {
         started.length = 0;
         finished.length = 0;
+        guarded.length = 0;
         const jobs = await claimDueJobs(trx, caps, { jobGroupId: group.id, now, limit, onlyOwnCalendar: !open });
         claimedCount = jobs.length;
         const tasks: NewTaskRow[] = [];
+        const dialable: JobRow[] = [];
         for (const job of jobs) {
           if (!open || job.time_zone !== null || job.strategy !== null) {
             const next = nextAttemptAt(effectiveStrategy(job, group), effectiveZone(job, group), historyOf(job), now);
@@ -211,6 +220,37 @@ export function createEngine(deps: EngineDeps): Engine {
               await replanClaimedJob(trx, { jobId: job.id, now, nextAttemptAt: next.at });
               continue;
             }
+          }
+          dialable.push(job);
+        }
+        const policy = await guard.policyOf(trx, group.instanceId, now);
+        const verdicts = await guard.check(trx, group, dialable, now);
+        for (const job of dialable) {
+          const verdict = verdicts.get(job.id) ?? { kind: 'allow' };
+          if (verdict.kind !== 'allow') {
+            guarded.push({
+              id: newId(),
+              instanceId: group.instanceId,
+              jobGroupId: group.id,
+              jobId: job.id,
+              at: now,
+              verdict: verdict.kind,
+              reason: verdict.reason,
+              rule: verdict.rule,
+            });
+            // A deferred job waits for the policy and then for its own strategy; a refused one ends.
+            const next =
+              verdict.kind === 'defer'
+                ? nextAttemptAt(effectiveStrategy(job, group), effectiveZone(job, group), historyOf(job), verdict.until)
+                : null;
+            if (next?.kind === 'at') {
+              await replanClaimedJob(trx, { jobId: job.id, now, nextAttemptAt: next.at });
+            } else {
+              const reason = failureReasonOf(verdict);
+              await replanClaimedJob(trx, { jobId: job.id, now, failureReason: reason });
+              finished.push({ ...job, status: JobStatus.Failed, failure_reason: reason });
+            }
+            continue;
           }
           const got = acquireLine(group, now);
           if (!got) {
@@ -227,6 +267,8 @@ export function createEngine(deps: EngineDeps): Engine {
             lineFailures: 0,
             startedAt: now,
             robot,
+            ringSeconds: Math.max(group.ringingDuration, policy.minRingSeconds),
+            verification: policy.verification ?? null,
           });
           tasks.push({
             id: taskId,
@@ -252,6 +294,11 @@ export function createEngine(deps: EngineDeps): Engine {
           });
         }
         await insertTasks(trx, caps, tasks);
+        await recordDials(
+          trx,
+          tasks.map((t) => ({ instanceId: t.instance_id, number: t.called_number, at: now, jobId: t.job_id })),
+        );
+        await insertRefusals(trx, guarded);
         await insertEvents(trx, caps, await claimEvents(trx, started, tasks, finished, now, newId));
         if (tasks.length > 0 && group.status === 'Scheduling') {
           await updateJobGroupStatus(trx, {
@@ -266,6 +313,15 @@ export function createEngine(deps: EngineDeps): Engine {
     } catch (error) {
       for (const c of started) linePool.release(c.line);
       throw error;
+    }
+    for (const g of guarded) {
+      events.emit('engine:dial:guarded', {
+        jobId: g.jobId,
+        jobGroupId: g.jobGroupId,
+        verdict: g.verdict,
+        reason: g.reason,
+        rule: g.rule,
+      });
     }
     for (const job of finished) {
       events.emit('engine:job:finished', {
@@ -316,7 +372,44 @@ export function createEngine(deps: EngineDeps): Engine {
     placeDial(call);
   }
 
+  /** Asks the pre-dial hook first; a veto ends the attempt as VerificationCancelled before any line rings. */
+  async function verifyThenDial(call: CallInFlight, hook: VerificationHook) {
+    onBusy(1); // a simulation's clock waits for the hook's answer
+    const verdict = await verifier
+      .verify(hook, {
+        instanceId: call.job.instance_id,
+        jobGroupId: call.group.id,
+        jobId: call.job.id,
+        referenceId: call.job.reference_id,
+        calledNumber: call.job.phone_number,
+        attempt: call.job.attempts + 1,
+      })
+      .finally(() => onBusy(-1));
+    if (verdict.allow) {
+      call.verification = null;
+      placeDial(call);
+      return;
+    }
+    log.info({ jobId: call.job.id, detail: verdict.detail }, 'pre-dial hook vetoed a dial');
+    const at = clock.now();
+    onDialEnded(call, {
+      status: TaskStatus.VerificationCancelled,
+      hangupCause: 'VERIFICATION_CANCELLED',
+      sipCode: null,
+      startedAt: call.startedAt,
+      answeredAt: null,
+      endedAt: at,
+      ringDuration: 0,
+      talkDuration: 0,
+      lineFailure: false,
+    });
+  }
+
   function placeDial(call: CallInFlight) {
+    if (call.verification) {
+      void verifyThenDial(call, call.verification);
+      return;
+    }
     const extras: Record<string, string> = {};
     for (const e of JSON.parse(call.job.extras) as { key: string; value: string }[]) extras[e.key] = e.value;
     telephony
@@ -327,7 +420,7 @@ export function createEngine(deps: EngineDeps): Engine {
           lineId: call.line.id,
           callingNumber: call.line.callingNumber,
           calledNumber: call.job.phone_number,
-          ringTimeoutMs: call.group.ringingDuration * 1000,
+          ringTimeoutMs: call.ringSeconds * 1000,
           variables: extras,
           ...(call.robot ? { robot: call.robot } : {}),
         },
@@ -447,6 +540,7 @@ export function createEngine(deps: EngineDeps): Engine {
         await allEnded;
       }
       await recorder.drain();
+      await verifier.close();
     },
     wake,
     whenIdle: passes.whenIdle,

@@ -6,6 +6,14 @@ export interface EngineEventMap {
   'engine:call:ended': { taskId: string; jobId: string; jobGroupId: string; status: TaskStatus; at: number };
   'engine:job:finished': { jobId: string; jobGroupId: string; status: JobStatus; failureReason: FailureReason | null };
   'engine:group:completed': { jobGroupId: string; at: number };
+  /** The contact policy refused a dial (the job failed) or deferred it (the job waits). */
+  'engine:dial:guarded': {
+    jobId: string;
+    jobGroupId: string;
+    verdict: 'refuse' | 'defer';
+    reason: string;
+    rule: string;
+  };
   'engine:tick:error': { error: unknown };
 }
 

@@ -10,6 +10,8 @@ import type { StoreCaps } from '../store/dialects.js';
 import { insertEvents } from '../store/events/insertEvents.js';
 import { tasksOfJobsForEvents } from '../store/events/tasksOfJobs.js';
 import { updateJobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
+import { recordNumberOutcome } from '../store/policy/recordNumberOutcome.js';
+import { upsertListEntries } from '../store/policy/upsertListEntries.js';
 import type { Db, JobRow, NewEventRow, TaskRow } from '../store/schema.js';
 import { completeTask } from '../store/tasks/completeTask.js';
 import { taskRobotColumns } from '../store/tasks/taskRobotColumns.js';
@@ -17,6 +19,11 @@ import type { DialResult } from '../telephony/port.js';
 import type { EngineEvents } from './events.js';
 import { planAfterAttempt } from './planAfterAttempt.js';
 import { type CallRobot, robotOutcome } from './robotOutcome.js';
+
+/** A script tag meaning the callee asked not to be called again: their number joins the instance's block list. */
+export const OPT_OUT_TAG = 'do_not_call';
+
+import type { VerificationHook } from './verifyDial.js';
 
 /** A call this engine placed and holds until its outcome is recorded. */
 export interface CallInFlight {
@@ -30,6 +37,10 @@ export interface CallInFlight {
   startedAt: number;
   /** The voice robot of the group's script; null when it runs none. */
   robot: CallRobot | null;
+  /** How long the call may ring: the group's RingingDuration, raised to the contact policy's minimum. */
+  ringSeconds: number;
+  /** The instance's pre-dial hook, asked before the first line is dialled; null when it has none. */
+  verification: VerificationHook | null;
 }
 
 interface RecordedCall {
@@ -159,6 +170,31 @@ export function createOutcomeRecorder(deps: {
           log.warn({ taskId: call.taskId }, 'lease lost before the outcome was recorded; the sweeper closed it');
           continue;
         }
+        if (robot?.tags.includes(OPT_OUT_TAG)) {
+          // "Do not call me", said on the call: blocked with the call's own result, never dialled again.
+          await upsertListEntries(
+            trx,
+            caps,
+            [
+              {
+                scope: call.job.instance_id,
+                list: 'block',
+                pattern: call.job.phone_number,
+                reason: `opted out during call ${call.taskId}`,
+                expiresAt: null,
+              },
+            ],
+            now,
+          );
+        }
+        await recordNumberOutcome(trx, {
+          instanceId: call.job.instance_id,
+          number: call.job.phone_number,
+          at: call.startedAt,
+          jobId: call.job.id,
+          answered: result.answeredAt !== null,
+          empty: result.status === TaskStatus.EmptyNumber || result.status === TaskStatus.NotExist,
+        });
         const plan = planAfterAttempt(call.job, call.group, {
           status: result.status,
           startedAt: call.startedAt,

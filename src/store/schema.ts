@@ -225,6 +225,54 @@ export interface DeliveryAttemptTable {
   duration_ms: number;
 }
 
+export interface ContactPolicyTable {
+  instance_id: string;
+  /** PolicySettings as JSON. */
+  settings: string;
+  modified_at: Ms;
+}
+
+export interface NumberListTable {
+  /** An instance id, or '*' for the operator's global list. */
+  scope: string;
+  /** block | allow */
+  list: string;
+  /** An E.164 number, or a prefix ending in `*`. */
+  pattern: string;
+  reason: Generated<string>;
+  expires_at: Ms | null;
+  created_at: Ms;
+}
+
+export interface NumberDialTable {
+  instance_id: string;
+  number: string;
+  /** When the attempt started. */
+  at: Ms;
+  job_id: string;
+  /** 1 once the attempt was answered. */
+  answered: Generated<number>;
+}
+
+export interface NumberMemoryTable {
+  instance_id: string;
+  number: string;
+  empty_at: Ms | null;
+  last_answered_at: Ms | null;
+}
+
+export interface PolicyRefusalTable {
+  id: string;
+  instance_id: string;
+  job_group_id: string;
+  job_id: string;
+  at: Ms;
+  /** refuse | defer */
+  verdict: string;
+  reason: string;
+  rule: string;
+}
+
 export interface Db {
   event: EventTable;
   subscription: SubscriptionTable;
@@ -241,6 +289,11 @@ export interface Db {
   job_group: JobGroupTable;
   job: JobTable;
   task: TaskTable;
+  contact_policy: ContactPolicyTable;
+  number_list: NumberListTable;
+  number_dial: NumberDialTable;
+  number_memory: NumberMemoryTable;
+  policy_refusal: PolicyRefusalTable;
 }
 
 export type JobRow = Selectable<JobTable>;
@@ -258,3 +311,5 @@ export type EventRow = Selectable<EventTable>;
 export type NewEventRow = Insertable<EventTable>;
 export type SubscriptionRow = Selectable<SubscriptionTable>;
 export type DeliveryRow = Selectable<DeliveryTable>;
+export type NumberListRow = Selectable<NumberListTable>;
+export type PolicyRefusalRow = Selectable<PolicyRefusalTable>;

@@ -90,6 +90,12 @@ export function createMetrics(): Metrics {
     labelNames: ['subscription'],
     registers: [registry],
   });
+  const guarded = new Counter({
+    name: 'outdial_dials_guarded_total',
+    help: 'Dials the contact policy refused (the job failed) or deferred (the job waits), by verdict and reason',
+    labelNames: ['verdict', 'reason'],
+    registers: [registry],
+  });
   return {
     registry,
     observeRequest(face, route, method, status, seconds) {
@@ -99,6 +105,7 @@ export function createMetrics(): Metrics {
       engines.push(engine);
       engine.events.on('engine:call:started', () => started.inc());
       engine.events.on('engine:call:ended', (e) => ended.inc({ status: taskStatusName(e.status) }));
+      engine.events.on('engine:dial:guarded', (e) => guarded.inc({ verdict: e.verdict, reason: e.reason }));
     },
     watchDispatcher(dispatcher) {
       dispatchers.push(dispatcher);

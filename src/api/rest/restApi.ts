@@ -7,6 +7,7 @@ import { instanceRoutes } from './routes/instances.js';
 import { jobGroupRoutes } from './routes/jobGroups.js';
 import { jobRoutes } from './routes/jobs.js';
 import { lineGroupRoutes } from './routes/lineGroups.js';
+import { policyRoutes } from './routes/policy.js';
 import { scriptRoutes } from './routes/scripts.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
 
@@ -29,4 +30,5 @@ export async function restApi(app: FastifyInstance, ctx: RestContext): Promise<v
   jobRoutes(app, ctx);
   csvImportRoutes(app, ctx);
   subscriptionRoutes(app, ctx);
+  policyRoutes(app, ctx);
 }

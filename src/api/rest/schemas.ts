@@ -208,6 +208,12 @@ export const progressSchema = z
     answered: z.number().int(),
     answerRate: z.number(),
     talkSeconds: z.number(),
+    guardedDials: z
+      .object({
+        refused: z.record(z.string(), z.number().int()),
+        deferred: z.record(z.string(), z.number().int()),
+      })
+      .optional(),
     firstCallAt: nullableMs,
     lastCallEndAt: nullableMs,
     startedAt: nullableMs,

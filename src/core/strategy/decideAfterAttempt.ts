@@ -28,6 +28,9 @@ export function decideAfterAttempt(
   now: number,
 ): AttemptDecision {
   if (lastStatus === TaskStatus.Succeeded) return { kind: 'succeed' };
+  // The instance's pre-dial hook vetoed the dial: the job is not called again.
+  if (lastStatus === TaskStatus.VerificationCancelled)
+    return { kind: 'fail', reason: FailureReason.VerificationCancelled };
   if ((lastStatus === TaskStatus.EmptyNumber || lastStatus === TaskStatus.NotExist) && recall.emptyNumberIgnore) {
     return { kind: 'fail', reason: FailureReason.EmptyNumber };
   }

@@ -4,6 +4,7 @@ import * as m0002 from './0002_server.js';
 import * as m0003 from './0003_events.js';
 import * as m0004 from './0004_robot.js';
 import * as m0005 from './0005_pending_deliveries.js';
+import * as m0006 from './0006_policy.js';
 
 /** Listed statically so a bundled CLI carries them; append only. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_events': m0003,
   '0004_robot': m0004,
   '0005_pending_deliveries': m0005,
+  '0006_policy': m0006,
 };

@@ -17,6 +17,14 @@ export async function jobGroupProgressOf(db: Kysely<Db>, group: JobGroup): Promi
   for (const [code, n] of s.tasksByStatus) tasksByStatus[taskStatusName(code as TaskStatus)] = n;
 
   const ended = s.tasks - (tasksByStatus.Executing ?? 0);
+  const guardedDials: JobGroupProgress['guardedDials'] = { refused: {}, deferred: {} };
+  const guarded = await db
+    .selectFrom('policy_refusal')
+    .select(['verdict', 'reason', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('job_group_id', '=', group.id)
+    .groupBy(['verdict', 'reason'])
+    .execute();
+  for (const g of guarded) guardedDials[g.verdict === 'refuse' ? 'refused' : 'deferred'][g.reason] = Number(g.n);
   return {
     jobGroupId: group.id,
     status: group.status,
@@ -28,6 +36,7 @@ export async function jobGroupProgressOf(db: Kysely<Db>, group: JobGroup): Promi
     answered: s.answered,
     answerRate: ended > 0 ? s.answered / ended : 0,
     talkSeconds: s.talkSeconds,
+    guardedDials,
     firstCallAt: s.firstCallAt,
     lastCallEndAt: s.lastCallEndAt,
     startedAt: group.startedAt,

@@ -12,6 +12,15 @@ import { listJobs } from './listJobs.js';
 import { listJobsByGroup } from './listJobsByGroup.js';
 import { listOutboundCallNumbers } from './listOutboundCallNumbers.js';
 import { modifyJobGroup } from './modifyJobGroup.js';
+import { deleteContactList, getContactList, saveContactList } from './policyContactLists.js';
+import {
+  getBaseStrategyPeriod,
+  getEmptyNumberNoMoreCallsInfo,
+  getMaxAttemptsPerDay,
+  modifyEmptyNumberNoMoreCallsInfo,
+  saveBaseStrategyPeriod,
+  saveMaxAttemptsPerDay,
+} from './policyStrategy.js';
 import { queryJobs } from './queryJobs.js';
 import { queryJobsWithResult } from './queryJobsWithResult.js';
 import { describeScript, listScripts, publishScript } from './scripts.js';
@@ -45,5 +54,17 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = Object.freeze(
     PublishScript: publishScript,
     ListOutboundCallNumbers: listOutboundCallNumbers,
     GetSummaryInfo: getSummaryInfo,
+    SaveContactBlockList: saveContactList('block'),
+    GetContactBlockList: getContactList('block'),
+    DeleteContactBlockList: deleteContactList('block'),
+    SaveContactWhiteList: saveContactList('allow'),
+    GetContactWhiteList: getContactList('allow'),
+    DeleteContactWhiteList: deleteContactList('allow'),
+    SaveMaxAttemptsPerDay: saveMaxAttemptsPerDay,
+    GetMaxAttemptsPerDay: getMaxAttemptsPerDay,
+    SaveBaseStrategyPeriod: saveBaseStrategyPeriod,
+    GetBaseStrategyPeriod: getBaseStrategyPeriod,
+    GetEmptyNumberNoMoreCallsInfo: getEmptyNumberNoMoreCallsInfo,
+    ModifyEmptyNumberNoMoreCallsInfo: modifyEmptyNumberNoMoreCallsInfo,
   }),
 );
