@@ -75,6 +75,7 @@ export function openRawSqlite(path: string): Database.Database {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  database.pragma('wal_autocheckpoint = 10000');
   return database;
 }
 
