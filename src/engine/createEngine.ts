@@ -391,18 +391,22 @@ export function createEngine(deps: EngineDeps): Engine {
       return;
     }
     log.info({ jobId: call.job.id, detail: verdict.detail }, 'pre-dial hook vetoed a dial');
-    const at = clock.now();
-    onDialEnded(call, {
-      status: TaskStatus.VerificationCancelled,
-      hangupCause: 'VERIFICATION_CANCELLED',
+    onDialEnded(call, notPlaced(call, TaskStatus.VerificationCancelled, 'VERIFICATION_CANCELLED'));
+  }
+
+  /** The outcome of a call that never reached the callee: vetoed before dialling, or failed by the adapter. */
+  function notPlaced(call: CallInFlight, status: TaskStatus, hangupCause: string): DialResult {
+    return {
+      status,
+      hangupCause,
       sipCode: null,
       startedAt: call.startedAt,
       answeredAt: null,
-      endedAt: at,
+      endedAt: clock.now(),
       ringDuration: 0,
       talkDuration: 0,
       lineFailure: false,
-    });
+    };
   }
 
   function placeDial(call: CallInFlight) {
@@ -431,18 +435,7 @@ export function createEngine(deps: EngineDeps): Engine {
         (result) => onDialEnded(call, result),
         (error: unknown) => {
           log.error({ err: error, taskId: call.taskId }, 'telephony adapter failed a dial');
-          const at = clock.now();
-          onDialEnded(call, {
-            status: TaskStatus.Failed,
-            hangupCause: 'ADAPTER_ERROR',
-            sipCode: null,
-            startedAt: call.startedAt,
-            answeredAt: null,
-            endedAt: at,
-            ringDuration: 0,
-            talkDuration: 0,
-            lineFailure: false,
-          });
+          onDialEnded(call, notPlaced(call, TaskStatus.Failed, 'ADAPTER_ERROR'));
         },
       );
   }
