@@ -10,7 +10,7 @@ import type { StoreCaps } from '../store/dialects.js';
 import { insertEvents } from '../store/events/insertEvents.js';
 import { tasksOfJobsForEvents } from '../store/events/tasksOfJobs.js';
 import { updateJobAfterAttempt } from '../store/jobs/updateJobAfterAttempt.js';
-import { recordNumberOutcome } from '../store/policy/recordNumberOutcome.js';
+import { type NumberOutcome, recordNumberOutcomes } from '../store/policy/recordNumberOutcome.js';
 import { upsertListEntries } from '../store/policy/upsertListEntries.js';
 import type { Db, JobRow, NewEventRow, TaskRow } from '../store/schema.js';
 import { completeTask } from '../store/tasks/completeTask.js';
@@ -147,6 +147,7 @@ export function createOutcomeRecorder(deps: {
     const finished: RecordedCall[] = [];
     await db.transaction().execute(async (trx) => {
       finished.length = 0;
+      const numberOutcomes: NumberOutcome[] = [];
       for (const { call, result } of batch) {
         assertTaskTransition(TaskStatus.Executing, result.status);
         const robot = call.robot ? robotOutcome(call.robot, result) : null;
@@ -187,7 +188,7 @@ export function createOutcomeRecorder(deps: {
             now,
           );
         }
-        await recordNumberOutcome(trx, {
+        numberOutcomes.push({
           instanceId: call.job.instance_id,
           number: call.job.phone_number,
           at: call.startedAt,
@@ -215,6 +216,7 @@ export function createOutcomeRecorder(deps: {
           failureReasonAfter: after?.failureReason ?? plan.failureReason,
         });
       }
+      await recordNumberOutcomes(trx, numberOutcomes);
       await insertEvents(trx, caps, await outcomeEvents(trx, finished, newId));
     });
     buffer = buffer.slice(batch.length);

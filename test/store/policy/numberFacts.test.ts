@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteExpiredPolicyRows } from '../../../src/store/policy/deleteExpiredPolicyRows.js';
 import { numberFacts } from '../../../src/store/policy/numberFacts.js';
 import { recordDials } from '../../../src/store/policy/recordDials.js';
-import { recordNumberOutcome } from '../../../src/store/policy/recordNumberOutcome.js';
+import { recordNumberOutcome, recordNumberOutcomes } from '../../../src/store/policy/recordNumberOutcome.js';
 import { MINUTE, T0 } from '../../support/seed.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
 
@@ -50,6 +50,43 @@ for (const dialect of TEST_DIALECTS) {
       });
       expect(facts.get('job-2')?.jobDials).toEqual([T0 - 2 * DAY]);
       expect(facts.get('job-4')).toEqual({ recentDials: [], jobDials: [], lastAnsweredAt: null, emptyAt: null });
+    });
+
+    it('a batch of outcomes gives what they give one by one, several of one number included', async () => {
+      const i = instance();
+      const [x, y] = ['+8613900000101', '+8613900000102'];
+      await recordDials(t.db, [
+        { instanceId: i, number: x, at: T0 - 30 * MINUTE, jobId: 'a' },
+        { instanceId: i, number: x, at: T0 - 20 * MINUTE, jobId: 'b' },
+        { instanceId: i, number: y, at: T0 - 20 * MINUTE, jobId: 'c' },
+        { instanceId: i, number: y, at: T0 - 10 * MINUTE, jobId: 'd' },
+      ]);
+      await recordNumberOutcomes(t.db, [
+        // x: found empty, then answered later in the same batch: it exists.
+        { instanceId: i, number: x, at: T0 - 30 * MINUTE, jobId: 'a', answered: false, empty: true },
+        { instanceId: i, number: x, at: T0 - 20 * MINUTE, jobId: 'b', answered: true, empty: false },
+        // y: answered, then found empty later: empty from then on.
+        { instanceId: i, number: y, at: T0 - 20 * MINUTE, jobId: 'c', answered: true, empty: false },
+        { instanceId: i, number: y, at: T0 - 10 * MINUTE, jobId: 'd', answered: false, empty: true },
+      ]);
+      const facts = await numberFacts(
+        t.db,
+        i,
+        [
+          { jobId: 'x', number: x },
+          { jobId: 'y', number: y },
+        ],
+        T0,
+      );
+      expect(facts.get('x')).toMatchObject({ emptyAt: null, lastAnsweredAt: T0 - 20 * MINUTE });
+      expect(facts.get('y')).toMatchObject({ emptyAt: T0 - 10 * MINUTE, lastAnsweredAt: T0 - 20 * MINUTE });
+      const marked = await t.db
+        .selectFrom('number_dial')
+        .select(['job_id', 'answered'])
+        .where('instance_id', '=', i)
+        .orderBy('job_id')
+        .execute();
+      expect(marked.map((r) => `${r.job_id}:${r.answered}`)).toEqual(['a:0', 'b:1', 'c:1', 'd:0']);
     });
 
     it('remembers an empty number until a later attempt is answered, whatever order outcomes arrive in', async () => {
