@@ -21,8 +21,14 @@ const NO_HISTORY: StoredNumberFacts = { recentDials: [], jobDials: [], lastAnswe
 export interface ContactGuard {
   /** The policy in force for an instance (cached for a few seconds). */
   policyOf(db: Kysely<Db>, instanceId: string, now: number): Promise<EffectivePolicy>;
-  /** A verdict per job id for the jobs about to be dialled. */
-  check(db: Kysely<Db>, group: JobGroup, jobs: readonly JobRow[], now: number): Promise<Map<string, Verdict>>;
+  /** A verdict per job id for the jobs about to be dialled, under the group's instance `policy` (policyOf). */
+  check(
+    db: Kysely<Db>,
+    group: JobGroup,
+    policy: EffectivePolicy,
+    jobs: readonly JobRow[],
+    now: number,
+  ): Promise<Map<string, Verdict>>;
 }
 
 export function createContactGuard(): ContactGuard {
@@ -39,10 +45,9 @@ export function createContactGuard(): ContactGuard {
 
   return {
     policyOf,
-    async check(db, group, jobs, now) {
+    async check(db, group, policy, jobs, now) {
       const verdicts = new Map<string, Verdict>();
       if (jobs.length === 0) return verdicts;
-      const policy = await policyOf(db, group.instanceId, now);
       const numbers = jobs.map((j) => j.phone_number);
       const blocked = await matchNumbers(db, group.instanceId, 'block', numbers, now, policy.useGlobalBlockList);
       const allowed = policy.allowListOnly

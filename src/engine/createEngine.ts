@@ -224,7 +224,7 @@ export function createEngine(deps: EngineDeps): Engine {
           dialable.push(job);
         }
         const policy = await guard.policyOf(trx, group.instanceId, now);
-        const verdicts = await guard.check(trx, group, dialable, now);
+        const verdicts = await guard.check(trx, group, policy, dialable, now);
         for (const job of dialable) {
           const verdict = verdicts.get(job.id) ?? { kind: 'allow' };
           if (verdict.kind !== 'allow') {
