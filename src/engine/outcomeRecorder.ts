@@ -203,8 +203,13 @@ export function createOutcomeRecorder(deps: {
           now,
         });
         const after = await updateJobAfterAttempt(trx, plan);
-        // A job the user paused or cancelled during the call stays as they left it: it does not complete here.
-        const completes = after !== undefined && after.status === plan.status && isTerminalJobStatus(plan.status);
+        // A job the user paused, cancelled or stopped calling during the call stays as they left it: it does not
+        // complete here (a stopped job is already Failed, with another reason).
+        const completes =
+          after !== undefined &&
+          after.status === plan.status &&
+          after.failureReason === plan.failureReason &&
+          isTerminalJobStatus(plan.status);
         finished.push({
           call,
           result,

@@ -283,5 +283,14 @@ export const jobSelection = z
   })
   .strict();
 
+export const stopCallingSelection = jobSelection
+  .extend({
+    blockNumbers: z
+      .boolean()
+      .optional()
+      .describe("also put the jobs' numbers on the instance's block list, so no job group dials them"),
+  })
+  .strict();
+
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });

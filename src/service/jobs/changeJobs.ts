@@ -2,10 +2,12 @@ import { invalidField } from '../../core/errors.js';
 import type { JobGroup } from '../../core/types.js';
 import { jobCompleteEvents } from '../../events/outbox/jobCompleteEvents.js';
 import { insertEvents } from '../../store/events/insertEvents.js';
-import { cancelJobs } from '../../store/jobs/cancelJobs.js';
+import { cancelJobs, stopCallingJobs } from '../../store/jobs/cancelJobs.js';
 import type { JobKey } from '../../store/jobs/jobFilter.js';
 import { listJobKeys } from '../../store/jobs/listJobKeys.js';
+import { phoneNumbersOfJobs } from '../../store/jobs/phoneNumbersOfJobs.js';
 import { suspendJobs } from '../../store/jobs/suspendJobs.js';
+import { upsertListEntries } from '../../store/policy/upsertListEntries.js';
 import type { ServiceDeps } from '../deps.js';
 import { getJobGroupOf } from '../jobGroups/getJobGroupOf.js';
 import { completeGroupsIfDone } from './completeGroupsIfDone.js';
@@ -13,8 +15,8 @@ import { resumeJobs } from './resumeJobs.js';
 import { retryOnDeadlock } from './retryOnDeadlock.js';
 import { selectJobIds } from './selectJobIds.js';
 
-export type JobCommand = 'cancel' | 'suspend' | 'resume';
-const JOB_COMMANDS: readonly JobCommand[] = ['cancel', 'suspend', 'resume'];
+export type JobCommand = 'cancel' | 'suspend' | 'resume' | 'stop-calling';
+const JOB_COMMANDS: readonly JobCommand[] = ['cancel', 'suspend', 'resume', 'stop-calling'];
 
 export interface JobChange {
   instanceId: string;
@@ -25,6 +27,8 @@ export interface JobChange {
   referenceIds?: string[];
   /** Every job of jobGroupId, or of the instance when none is given. */
   all?: boolean;
+  /** stop-calling only: also put the jobs' numbers on the instance's block list, in the same transaction. */
+  blockNumbers?: boolean;
 }
 
 /** Jobs per transaction: a command over a million jobs holds no long lock and needs no huge statement. */
@@ -35,6 +39,9 @@ export const JOBS_PER_CHANGE = 1000;
  * - cancel: Scheduling, Executing or Paused → Cancelled. A group left with no open job completes.
  * - suspend: Scheduling or Executing → Paused; a running call finishes and is recorded.
  * - resume: Paused → re-planned by its strategy from now (see planResume).
+ * - stop-calling (the callee asked not to be called): Scheduling, Executing or Paused → Failed with
+ *   ContactSuspended; a running call finishes and is recorded. With blockNumbers, the numbers of every
+ *   selected job go on the instance's block list, so no other job group dials them either.
  * `matched` counts the jobs selected, `changed` those that moved; a job already where the command would
  * put it, or past it (a terminal job), is matched but not changed.
  */
@@ -42,6 +49,9 @@ export async function changeJobs(deps: ServiceDeps, c: JobChange): Promise<{ mat
   if (!JOB_COMMANDS.includes(c.command)) throw invalidField('command', `must be one of ${JOB_COMMANDS.join(', ')}`);
   const jobIds = strings(c.jobIds, 'jobIds');
   const referenceIds = strings(c.referenceIds, 'referenceIds');
+  if (c.blockNumbers !== undefined && (c.command !== 'stop-calling' || typeof c.blockNumbers !== 'boolean')) {
+    throw invalidField('blockNumbers', 'is a boolean, and only for stop-calling');
+  }
   if (c.all !== true && jobIds.length === 0 && referenceIds.length === 0) {
     throw invalidField('jobIds', 'name jobs by jobIds or referenceIds, or set all');
   }
@@ -62,6 +72,23 @@ export async function changeJobs(deps: ServiceDeps, c: JobChange): Promise<{ mat
           }
           case 'suspend':
             return suspendJobs(trx, ids, now);
+          case 'stop-calling': {
+            const ended = await stopCallingJobs(trx, ids, now);
+            if (c.blockNumbers) {
+              const numbers = await phoneNumbersOfJobs(trx, ids);
+              const entries = numbers.map((pattern) => ({
+                scope: c.instanceId,
+                list: 'block' as const,
+                pattern,
+                reason: 'the callee asked not to be called',
+                expiresAt: null,
+              }));
+              await upsertListEntries(trx, deps.caps, entries, now);
+            }
+            await insertEvents(trx, deps.caps, await jobCompleteEvents(trx, ended, now, deps.newId));
+            await completeGroupsIfDone(trx, deps, new Set(ended.map((j) => j.job_group_id)), now);
+            return ended.length;
+          }
           case 'resume': {
             const r = await resumeJobs(trx, deps.caps, { instanceId: c.instanceId, ids, now, groups });
             await insertEvents(trx, deps.caps, await jobCompleteEvents(trx, r.ended, now, deps.newId));

@@ -3,7 +3,7 @@ import type { JobGroupStatus } from '../../core/enums.js';
 import type { Db } from '../schema.js';
 
 /**
- * Deletes a group with its tasks and jobs if it is still in one of `statuses`; false (and the caller
+ * Deletes a group with its tasks, jobs and their policy refusals if it is still in one of `statuses`; false (and the caller
  * rolls back) when it is not. Call inside a transaction.
  */
 export async function deleteJobGroup(
@@ -11,6 +11,7 @@ export async function deleteJobGroup(
   jobGroupId: string,
   statuses: readonly JobGroupStatus[],
 ): Promise<boolean> {
+  await db.deleteFrom('policy_refusal').where('job_group_id', '=', jobGroupId).execute();
   await db.deleteFrom('task').where('job_group_id', '=', jobGroupId).execute();
   await db.deleteFrom('job').where('job_group_id', '=', jobGroupId).execute();
   const r = await db

@@ -156,6 +156,19 @@ for (const dialect of TEST_DIALECTS) {
       const unknown = await s.call('POST', '/v1/jobs/cancel', { body: { jobIds: ['nope'] } });
       expect(unknown.status).toBe(404);
       expect(unknown.body.error.field).toBe('jobIds[0]');
+
+      const stopped = await s.call('POST', '/v1/jobs/stop-calling', {
+        body: { jobGroupId: g.id, referenceIds: ['c'], blockNumbers: true },
+      });
+      expect(stopped.body).toEqual({ matched: 1, changed: 1 });
+      const failed = await s.call('GET', `/v1/jobs?jobGroupId=${g.id}&status=Failed`);
+      expect(
+        failed.body.items.map((j: { referenceId: string; failureReason: string }) => [j.referenceId, j.failureReason]),
+      ).toEqual([['c', 'ContactSuspended']]);
+      const block = await s.call('GET', '/v1/block-list');
+      expect(block.body.items.map((e: { pattern: string }) => e.pattern)).toEqual(['+8613700000002']);
+      const misplaced = await s.call('POST', '/v1/jobs/cancel', { body: { all: true, blockNumbers: true } });
+      expect(misplaced.status).toBe(400);
     });
   });
 }

@@ -16,6 +16,7 @@ import { pauseJobGroup } from '../../../src/service/jobGroups/pauseJobGroup.js';
 import { resumeJobGroup } from '../../../src/service/jobGroups/resumeJobGroup.js';
 import { startJobGroup } from '../../../src/service/jobGroups/startJobGroup.js';
 import { updateJobGroup } from '../../../src/service/jobGroups/updateJobGroup.js';
+import { insertRefusals } from '../../../src/store/policy/insertRefusals.js';
 import { testIds } from '../../support/campaign.js';
 import { rejection } from '../../support/rejection.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
@@ -205,7 +206,7 @@ for (const dialect of TEST_DIALECTS) {
       expect(await row(id)).toEqual(before);
     });
 
-    it('delete takes a stopped group with its jobs and tasks, and refuses a running one', async () => {
+    it('delete takes a stopped group with its jobs, tasks and policy refusals, and refuses a running one', async () => {
       const running = await groupIn('Scheduling');
       const e = await rejection(deleteJobGroup(deps, instanceId, running));
       expect(e.code).toBe('JOB_GROUP_BUSY');
@@ -242,8 +243,20 @@ for (const dialect of TEST_DIALECTS) {
           lease_until: null,
         })
         .execute();
+      const refusal = {
+        instanceId,
+        at: T0,
+        verdict: 'refuse',
+        reason: 'ContactBlockList',
+        rule: 'block list',
+      } as const;
+      await insertRefusals(t.db, [
+        { ...refusal, id: 'refusal-1', jobGroupId: g.id, jobId: jobIds[0] as string },
+        { ...refusal, id: 'refusal-2', jobGroupId: running, jobId: 'a-job-of-the-running-group' },
+      ]);
       await pauseJobGroup(deps, instanceId, g.id);
       await deleteJobGroup(deps, instanceId, g.id);
+      expect((await t.db.selectFrom('policy_refusal').select('id').execute()).map((r) => r.id)).toEqual(['refusal-2']);
       expect(await t.db.selectFrom('job_group').select('id').where('id', '=', g.id).execute()).toEqual([]);
       expect(await t.db.selectFrom('job').select('id').where('job_group_id', '=', g.id).execute()).toEqual([]);
       expect(await t.db.selectFrom('task').select('id').where('job_group_id', '=', g.id).execute()).toEqual([]);

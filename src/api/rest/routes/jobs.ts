@@ -20,6 +20,7 @@ import {
   jobSchema,
   jobSelection,
   pageOf,
+  stopCallingSelection,
   strategyInput,
   taskSchema,
 } from '../schemas.js';
@@ -133,6 +134,8 @@ export function jobRoutes(app: FastifyInstance, { deps }: RestContext): void {
     cancel: 'Cancel jobs: unfinished ones end Cancelled (a call in flight finishes)',
     suspend: 'Suspend jobs: no new call until resumed',
     resume: 'Resume suspended jobs: re-planned by their strategy from now',
+    'stop-calling':
+      'Stop calling the contacts (they asked not to be called): unfinished jobs fail ContactSuspended (a call in flight finishes); blockNumbers also puts their numbers on the block list',
   };
   for (const [command, summary] of Object.entries(commands) as [JobCommand, string][]) {
     r.post(
@@ -141,7 +144,7 @@ export function jobRoutes(app: FastifyInstance, { deps }: RestContext): void {
         schema: {
           tags,
           summary: `${summary}; by jobIds, referenceIds, or all (of jobGroupId or the instance)`,
-          body: jobSelection,
+          body: command === 'stop-calling' ? stopCallingSelection : jobSelection,
           response: { 200: z.object({ matched: z.number().int(), changed: z.number().int() }), ...errors },
         },
       },
