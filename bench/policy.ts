@@ -247,7 +247,7 @@ async function engineRun(dialect: BenchDialect, o: PolicyBenchOptions, setup: Se
 
 /** The guard's statements, told by the start of their SQL (storeTimings names them by their first 40 characters). */
 const GUARD_PARTS: [RegExp, string][] = [
-  [/^select \* from "number_list"/, 'matchNumbers (block list)'],
+  [/^select \* from "number_list"|^select l\.\* from unnest/, 'matchNumbers (block list)'],
   [/^select "number", "at", "job_id"/, 'numberFacts: recent dials'],
   [/^select "number", "empty_at"/, 'numberFacts: number memory'],
   [/^insert into "number_dial"/, 'recordDials'],

@@ -76,7 +76,7 @@ async function run(dialect: BenchDialect): Promise<void> {
         return k % 4 === 3 ? `+86150${String(i).padStart(8, '0')}` : `+86${numberOf(i % ROWS)}`;
       });
       const t = performance.now();
-      matched += (await matchNumbers(store.db, 'bench-instance', 'block', numbers, T0, true)).size;
+      matched += (await matchNumbers(store.db, store.caps, 'bench-instance', 'block', numbers, T0, true)).size;
       lookups.push(performance.now() - t);
     }
     lookups.sort((a, b) => a - b);

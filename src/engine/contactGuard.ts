@@ -3,7 +3,9 @@ import { FailureReason } from '../core/enums.js';
 import { calleeZone, checkDial, effectivePolicy } from '../core/policy/index.js';
 import type { EffectivePolicy, NumberFacts, Verdict } from '../core/policy/types.js';
 import type { JobGroup } from '../core/types.js';
+import type { StoreCaps } from '../store/dialects.js';
 import { getPolicySettings } from '../store/policy/getPolicySettings.js';
+import { lockNumbers } from '../store/policy/lockNumbers.js';
 import { matchNumbers } from '../store/policy/matchNumbers.js';
 import { numberFacts, type StoredNumberFacts } from '../store/policy/numberFacts.js';
 import type { Db, JobRow } from '../store/schema.js';
@@ -16,12 +18,18 @@ const NO_HISTORY: StoredNumberFacts = { recentDials: [], jobDials: [], lastAnswe
 /**
  * The check every dial passes before a line is taken, whatever created the job: the instance's contact
  * policy (presets and its own settings) against the number's block and allow lists and its recent history
- * across all the instance's job groups. Runs inside the claim's transaction, a few queries per batch.
+ * across all the instance's job groups. Runs inside the claim's transaction, a few queries per batch; the
+ * caller records the allowed dials in that transaction.
  */
 export interface ContactGuard {
   /** The policy in force for an instance (cached for a few seconds). */
   policyOf(db: Kysely<Db>, instanceId: string, now: number): Promise<EffectivePolicy>;
-  /** A verdict per job id for the jobs about to be dialled, under the group's instance `policy` (policyOf). */
+  /**
+   * A verdict per job id for the jobs about to be dialled, under the group's instance `policy` (policyOf).
+   * Jobs are weighed in the order given, each allowed one counting as a dial at `now` for the later jobs
+   * with the same number (whether or not a line is then found for it). Under a per-number limit, the numbers
+   * stay locked until the transaction ends, so that another engine's batch waits for these dials.
+   */
   check(
     db: Kysely<Db>,
     group: JobGroup,
@@ -31,7 +39,7 @@ export interface ContactGuard {
   ): Promise<Map<string, Verdict>>;
 }
 
-export function createContactGuard(): ContactGuard {
+export function createContactGuard(caps: StoreCaps): ContactGuard {
   const cache = new Map<string, { policy: EffectivePolicy; until: number }>();
 
   async function policyOf(db: Kysely<Db>, instanceId: string, now: number): Promise<EffectivePolicy> {
@@ -49,10 +57,11 @@ export function createContactGuard(): ContactGuard {
       const verdicts = new Map<string, Verdict>();
       if (jobs.length === 0) return verdicts;
       const numbers = jobs.map((j) => j.phone_number);
-      const blocked = await matchNumbers(db, group.instanceId, 'block', numbers, now, policy.useGlobalBlockList);
+      const blocked = await matchNumbers(db, caps, group.instanceId, 'block', numbers, now, policy.useGlobalBlockList);
       const allowed = policy.allowListOnly
-        ? await matchNumbers(db, group.instanceId, 'allow', numbers, now, policy.useGlobalBlockList)
+        ? await matchNumbers(db, caps, group.instanceId, 'allow', numbers, now, policy.useGlobalBlockList)
         : new Map();
+      if (limitsPerNumber(policy)) await lockNumbers(db, caps, group.instanceId, numbers);
       const history = needsHistory(policy)
         ? await numberFacts(
             db,
@@ -61,10 +70,15 @@ export function createContactGuard(): ContactGuard {
             now,
           )
         : new Map<string, StoredNumberFacts>();
+      const allowedInBatch = new Map<string, number>();
       for (const job of jobs) {
         const entry = blocked.get(job.phone_number);
+        const stored = history.get(job.id) ?? NO_HISTORY;
+        const earlier = allowedInBatch.get(job.phone_number) ?? 0;
         const facts: NumberFacts = {
-          ...(history.get(job.id) ?? NO_HISTORY),
+          ...stored,
+          recentDials:
+            earlier === 0 ? stored.recentDials : [...stored.recentDials, ...Array.from({ length: earlier }, () => now)],
           blocked: entry
             ? {
                 pattern: entry.pattern,
@@ -78,24 +92,23 @@ export function createContactGuard(): ContactGuard {
         const zone = policy.basePeriod
           ? calleeZone(job.phone_number, job.time_zone, group.timeZone).zones
           : (job.time_zone ?? group.timeZone);
-        verdicts.set(job.id, checkDial(policy, { now, number: job.phone_number, zone }, facts));
+        const verdict = checkDial(policy, { now, number: job.phone_number, zone }, facts);
+        if (verdict.kind === 'allow') allowedInBatch.set(job.phone_number, earlier + 1);
+        verdicts.set(job.id, verdict);
       }
       return verdicts;
     },
   };
 }
 
-function needsHistory(p: EffectivePolicy): boolean {
+/** Rules that count dials to a number by any job, so two batches dialling one number must not overlap. */
+function limitsPerNumber(p: EffectivePolicy): boolean {
   const n = p.perNumber;
-  return (
-    n.perLocalDay !== null ||
-    n.per24h !== null ||
-    n.per7Days !== null ||
-    n.burst !== null ||
-    p.perJobPerDay !== null ||
-    p.emptyNumberDays > 0 ||
-    p.quietDaysAfterConversation > 0
-  );
+  return n.perLocalDay !== null || n.per24h !== null || n.per7Days !== null || n.burst !== null;
+}
+
+function needsHistory(p: EffectivePolicy): boolean {
+  return limitsPerNumber(p) || p.perJobPerDay !== null || p.emptyNumberDays > 0 || p.quietDaysAfterConversation > 0;
 }
 
 /** The job's FailureReason when a refusal, or a deferral no allowed instant follows, ends it. */

@@ -128,7 +128,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const onBusy = passes.busy;
   const wake = passes.wake;
   const robots = createRobotScripts(db, log);
-  const guard = createContactGuard();
+  const guard = createContactGuard(caps);
   const verifier = createDialVerifier();
   const recorder = createOutcomeRecorder({
     db,

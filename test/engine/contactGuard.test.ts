@@ -235,6 +235,6 @@ for (const dialect of TEST_DIALECTS) {
         ),
         { numRuns: dialect === 'sqlite' ? 5 : 2, seed: 20261201 },
       );
-    }, 120_000);
+    }, 240_000);
   });
 }

@@ -86,7 +86,7 @@ for (const dialect of TEST_DIALECTS) {
         ['+8613800138004', 'first', T0 + DAY],
         ['+8613800138005', '', T0 + DAY],
       ]);
-      const later = await matchNumbers(t.db, s, 'block', ['+8613800138004'], T0 + DAY, false);
+      const later = await matchNumbers(t.db, t.caps, s, 'block', ['+8613800138004'], T0 + DAY, false);
       expect(later.size).toBe(0);
     });
 
@@ -113,7 +113,7 @@ for (const dialect of TEST_DIALECTS) {
       // Stored in chunks as the file streams in, not at the end.
       expect(progress.length).toBeGreaterThan(5);
       const sample = [0, 1, 24_999, 49_999].map((k) => `+86${numberOf(k)}`);
-      const found = await matchNumbers(t.db, s, 'block', [...sample, '+8613900050000'], T0, false);
+      const found = await matchNumbers(t.db, t.caps, s, 'block', [...sample, '+8613900050000'], T0, false);
       expect([...found.keys()].sort()).toEqual(sample.sort());
     });
 

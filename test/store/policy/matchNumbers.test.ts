@@ -34,6 +34,7 @@ for (const dialect of TEST_DIALECTS) {
       ]);
       const found = await matchNumbers(
         t.db,
+        t.caps,
         i,
         'block',
         ['+8613800000001', '+8613800000002', '+8613900000000', '+14155550100'],
@@ -56,10 +57,10 @@ for (const dialect of TEST_DIALECTS) {
         { scope: i, pattern: '+8613600000000', reason: 'own' },
       ]);
       const numbers = ['+8613700000000', '+8613600000000'];
-      const withGlobal = await matchNumbers(t.db, i, 'block', numbers, T0, true);
+      const withGlobal = await matchNumbers(t.db, t.caps, i, 'block', numbers, T0, true);
       expect(withGlobal.get('+8613700000000')).toMatchObject({ scope: GLOBAL_SCOPE, reason: 'global do-not-call' });
       expect(withGlobal.get('+8613600000000')).toMatchObject({ scope: i, reason: 'own' });
-      const ownOnly = await matchNumbers(t.db, i, 'block', numbers, T0, false);
+      const ownOnly = await matchNumbers(t.db, t.caps, i, 'block', numbers, T0, false);
       expect([...ownOnly.keys()]).toEqual(['+8613600000000']);
     });
 
@@ -72,17 +73,19 @@ for (const dialect of TEST_DIALECTS) {
         { scope: i, pattern: '+8615200000000', expiresAt: T0 + HOUR },
       ]);
       const numbers = ['+8615000000000', '+8615100000000', '+8615200000000'];
-      expect([...(await matchNumbers(t.db, i, 'block', numbers, T0, true)).keys()]).toEqual(['+8615200000000']);
+      expect([...(await matchNumbers(t.db, t.caps, i, 'block', numbers, T0, true)).keys()]).toEqual(['+8615200000000']);
       // At its expiry the entry stops matching.
-      expect((await matchNumbers(t.db, i, 'block', numbers, T0 + HOUR, true)).size).toBe(0);
-      expect([...(await matchNumbers(t.db, i, 'allow', numbers, T0, false)).keys()]).toEqual(['+8615100000000']);
+      expect((await matchNumbers(t.db, t.caps, i, 'block', numbers, T0 + HOUR, true)).size).toBe(0);
+      expect([...(await matchNumbers(t.db, t.caps, i, 'allow', numbers, T0, false)).keys()]).toEqual([
+        '+8615100000000',
+      ]);
     });
 
     it('answers a batch larger than one statement carries', async () => {
       const i = instance();
       const numbers = Array.from({ length: 1_200 }, (_, k) => `+86139${String(k).padStart(8, '0')}`);
       await add(numbers.filter((_, k) => k % 3 === 0).map((pattern) => ({ scope: i, pattern })));
-      const found = await matchNumbers(t.db, i, 'block', numbers, T0, false);
+      const found = await matchNumbers(t.db, t.caps, i, 'block', numbers, T0, false);
       expect(found.size).toBe(400);
       expect(numbers.filter((x) => found.has(x))).toEqual(numbers.filter((_, k) => k % 3 === 0));
     });

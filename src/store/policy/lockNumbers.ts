@@ -1,0 +1,27 @@
+import { type Kysely, sql } from 'kysely';
+import type { StoreCaps } from '../dialects.js';
+import type { Db } from '../schema.js';
+
+/**
+ * Holds each of an instance's `numbers` until the transaction ends, so that two engines never weigh one
+ * number's recent dials at once: the second waits for the first to commit its dials, and the statements it
+ * runs after the wait see them (READ COMMITTED takes a fresh snapshot per statement). Call it before reading
+ * the numbers' history and record the dials in the same transaction.
+ *
+ * One statement per batch: transaction-scoped advisory locks on a 64-bit hash of (instance, number), taken
+ * in key order so that two batches sharing numbers cannot deadlock (PostgreSQL evaluates a volatile select
+ * list after the sort). Each lock takes a slot of the server's shared lock table until the commit
+ * (max_locks_per_transaction × max_connections slots in all). SQLite needs nothing: a claim transaction
+ * writes first, so it holds the single write lock before it reads any history.
+ */
+export async function lockNumbers(
+  db: Kysely<Db>,
+  caps: StoreCaps,
+  instanceId: string,
+  numbers: readonly string[],
+): Promise<void> {
+  if (caps.dialect !== 'postgres' || numbers.length === 0) return;
+  await sql`select pg_advisory_xact_lock(k) from (
+      select distinct hashtextextended(${instanceId} || ' ' || n, 0) as k from unnest(${[...new Set(numbers)]}::text[]) as n
+    ) as keys order by k`.execute(db);
+}
