@@ -16,6 +16,7 @@ import { createInstance } from '../src/service/createInstance.js';
 import { createSecretBox, type SecretBox } from '../src/service/credentials/secretBox.js';
 import { insertEvents } from '../src/store/events/insertEvents.js';
 import type { Db, NewEventRow } from '../src/store/schema.js';
+import { uuidv7 } from '../src/store/uuidv7.js';
 import { pool } from './apiClient.js';
 import { type BenchDialect, type BenchStore, openBenchStore, settle } from './benchStore.js';
 import { silentLog } from './engineRun.js';
@@ -67,7 +68,7 @@ function benchEvent(instanceId: string, k: number, jobs: number, occurredAt: num
   const j = k % jobs;
   const jobId = `bench-job-${j}`;
   return eventRow({
-    id: randomUUID(),
+    id: uuidv7(), // as `outdial serve` makes ids
     type: CALL_EVENTS[Math.floor(k / jobs) % CALL_EVENTS.length] as JobEventType,
     occurredAt,
     job: {

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { EVENT_TYPES } from '../../core/events.js';
 import type { StoreCaps } from '../../store/dialects.js';
 import { claimEventsToFanOut } from '../../store/events/claimEventsToFanOut.js';
 import { hasEventsToFanOut } from '../../store/events/hasEventsToFanOut.js';
-import { insertDeliveries } from '../../store/events/insertDeliveries.js';
+import { insertDeliveries, type NewDelivery } from '../../store/events/insertDeliveries.js';
 import { listSubscriptionsOfInstances } from '../../store/events/listSubscriptionsOfInstances.js';
 import { markEventsFannedOut } from '../../store/events/markEventsFannedOut.js';
-import type { Db, DeliveryTable, EventRow, SubscriptionRow } from '../../store/schema.js';
+import type { Db, EventRow, SubscriptionRow } from '../../store/schema.js';
+import { uuidv7 } from '../../store/uuidv7.js';
 
 export interface FanOutDeps {
   db: Kysely<Db>;
@@ -25,13 +25,15 @@ export function subscriptionWants(sub: SubscriptionRow, event: EventRow): boolea
 }
 
 /**
- * A delivery id that sorts in event order among events of the same instant: the type's place in a
- * call's life (Dialing before CallFinished before JobComplete), then the event's place in the batch.
+ * A delivery id that sorts in event order among events of the same instant: the type's place in a call's life
+ * (Dialing before CallFinished before JobComplete), then the fan-out batch (`batch`, a UUIDv7: batches made
+ * later sort later), then its place in the batch (event order). The deliveries of one batch thus sit side by side
+ * in every index keyed by id, and are written on a few pages instead of one page each.
  */
-const deliveryId = (event: EventRow, index: number): string => {
+const deliveryId = (event: EventRow, batch: string, index: number): string => {
   const rank = Math.max(0, EVENT_TYPES.indexOf(event.type as (typeof EVENT_TYPES)[number]));
   const place = rank === EVENT_TYPES.indexOf('JobComplete') ? 9 : rank;
-  return `d${place}${index.toString(36).padStart(5, '0')}${randomUUID().replaceAll('-', '')}`;
+  return `d${place}${batch}${index.toString(36).padStart(5, '0')}`;
 };
 
 /**
@@ -45,29 +47,21 @@ export async function fanOut(deps: FanOutDeps, limit = 500): Promise<number> {
     const events = await claimEventsToFanOut(trx, deps.caps, limit);
     if (events.length === 0) return 0;
     const subs = await listSubscriptionsOfInstances(trx, [...new Set(events.map((e) => e.instance_id))]);
-    const rows: Insertable<DeliveryTable>[] = [];
-    for (const [i, event] of events.entries()) {
+    const rows: NewDelivery[] = [];
+    const batch = uuidv7().replaceAll('-', '');
+    for (const event of events) {
       for (const sub of subs) {
         if (!subscriptionWants(sub, event)) continue;
         rows.push({
-          id: deliveryId(event, i),
-          subscription_id: sub.id,
-          event_id: event.id,
-          job_id: event.job_id,
-          occurred_at: event.occurred_at,
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: deps.now,
-          last_status: null,
-          last_error: null,
-          created_at: deps.now,
-          delivered_at: null,
-          owner: null,
-          lease_until: null,
+          id: deliveryId(event, batch, rows.length),
+          subscriptionId: sub.id,
+          eventId: event.id,
+          jobId: event.job_id,
+          occurredAt: event.occurred_at,
         });
       }
     }
-    await insertDeliveries(trx, deps.caps, rows);
+    await insertDeliveries(trx, deps.caps, rows, deps.now);
     await markEventsFannedOut(
       trx,
       events.map((e) => e.id),

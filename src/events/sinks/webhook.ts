@@ -12,7 +12,6 @@ export type AckMode = (typeof ACK_MODES)[number];
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
 
 /** Ends a send's timer once it has a reply; one shared reason spares building an AbortError per send. */
-const SETTLED = new Error('settled');
 
 const RESERVED_HEADERS = ['content-type', 'x-outdial-event-id', 'x-outdial-event-type', 'x-outdial-timestamp'];
 
@@ -75,23 +74,14 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
   const timeoutMs = o.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   const ackMode = o.ackMode ?? 'status';
   const target = httpTarget(c.url, o.maxConnections ?? 64);
+  const timeouts = createSendTimeouts(o.clock, timeoutMs);
   let sending = 0;
   let idleWaiters: (() => void)[] = [];
   return {
     async send(message: OutgoingMessage, signal?: AbortSignal): Promise<DeliveryOutcome> {
       sending++;
       const timestamp = Math.floor(o.clock.now() / 1000);
-      const abort = new AbortController();
-      const onAbort = () => abort.abort(signal?.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      let timedOut = false;
-      o.clock.sleep(timeoutMs, abort.signal).then(
-        () => {
-          timedOut = true;
-          abort.abort(new Error('timeout'));
-        },
-        () => undefined,
-      );
+      const inFlight = timeouts.add(signal);
       try {
         const res = await httpPost(
           target,
@@ -104,7 +94,7 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
             'x-outdial-signature': webhookSignature(c.secret, timestamp, message.body),
           },
           message.body,
-          abort.signal,
+          inFlight.abort.signal,
         );
         const text = res.text;
         const ok2xx = res.status >= 200 && res.status < 300;
@@ -114,12 +104,11 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
         }
         return { ok: true, status: res.status };
       } catch (e) {
-        if (timedOut) return { ok: false, error: `no reply within ${timeoutMs} ms` };
+        if (inFlight.timedOut) return { ok: false, error: `no reply within ${timeoutMs} ms` };
         if (signal?.aborted) return { ok: false, error: 'sending was stopped' };
         return { ok: false, error: describeError(e) };
       } finally {
-        signal?.removeEventListener('abort', onAbort);
-        if (!abort.signal.aborted) abort.abort(SETTLED);
+        timeouts.remove(inFlight);
         if (--sending === 0) {
           for (const w of idleWaiters) w();
           idleWaiters = [];
@@ -129,8 +118,84 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
     /** Lets sends in flight finish (each has its timeout), then closes the kept connections. */
     async close() {
       if (sending > 0) await new Promise<void>((r) => idleWaiters.push(r));
+      timeouts.close();
       await target.close();
     },
+  };
+}
+
+interface SendInFlight {
+  abort: AbortController;
+  stop: AbortSignal | undefined;
+  deadline: number;
+  timedOut: boolean;
+}
+
+/**
+ * Times out a sink's sends on the Clock with one timer for all of them, and aborts them all when a stop signal
+ * fires, with one listener per signal: a timer, a promise and two listeners per send cost more than the rest of
+ * the send's own work at thousands of sends a second. Every send has the same timeout, so the sends in flight,
+ * in the order they started, are also in the order of their deadlines.
+ */
+function createSendTimeouts(clock: Clock, timeoutMs: number) {
+  const inFlight = new Set<SendInFlight>();
+  const watched = new WeakSet<AbortSignal>();
+  let timer: AbortController | undefined;
+
+  function arm() {
+    const first = inFlight.values().next().value as SendInFlight | undefined;
+    if (!first || timer) return;
+    const armed = new AbortController();
+    timer = armed;
+    clock.sleep(first.deadline - clock.now(), armed.signal).then(
+      () => {
+        timer = undefined;
+        const now = clock.now();
+        for (const s of inFlight) {
+          if (s.deadline > now) break;
+          inFlight.delete(s);
+          s.timedOut = true;
+          s.abort.abort(new Error('timeout'));
+        }
+        arm();
+      },
+      () => undefined,
+    );
+  }
+
+  function disarm() {
+    timer?.abort();
+    timer = undefined;
+  }
+
+  return {
+    add(stop: AbortSignal | undefined): SendInFlight {
+      if (stop && !watched.has(stop)) {
+        watched.add(stop);
+        stop.addEventListener(
+          'abort',
+          () => {
+            for (const s of inFlight) if (s.stop === stop) s.abort.abort(stop.reason);
+          },
+          { once: true },
+        );
+      }
+      const s: SendInFlight = {
+        abort: new AbortController(),
+        stop,
+        deadline: clock.now() + timeoutMs,
+        timedOut: false,
+      };
+      if (stop?.aborted) s.abort.abort(stop.reason);
+      inFlight.add(s);
+      arm();
+      return s;
+    },
+    remove(s: SendInFlight) {
+      inFlight.delete(s);
+      if (inFlight.size === 0) disarm(); // no timer left behind on an idle sink
+    },
+    close: disarm,
   };
 }
 
