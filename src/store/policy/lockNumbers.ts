@@ -2,6 +2,9 @@ import { type Kysely, sql } from 'kysely';
 import type { StoreCaps } from '../dialects.js';
 import type { Db } from '../schema.js';
 
+/** Locks per batch at most; a power of two. */
+const BUCKETS = 1024;
+
 /**
  * Holds each of an instance's `numbers` until the transaction ends, so that two engines never weigh one
  * number's recent dials at once: the second waits for the first to commit its dials, and the statements it
@@ -13,12 +16,9 @@ import type { Db } from '../schema.js';
  * BUCKETS buckets of an instance's numbers (by hash): each lock takes a slot of the server's shared lock table
  * until the commit (max_locks_per_transaction × max_connections, 6,400 by default, for all sessions), so a
  * batch takes at most BUCKETS of them; two batches whose numbers merely share a bucket wait for each other,
- * which costs time, never a wrong count. SQLite needs nothing: a claim transaction
- * writes first, so it holds the single write lock before it reads any history.
+ * which costs time, never a wrong count. SQLite needs nothing: a claim transaction writes first, so it holds
+ * the single write lock before it reads any history.
  */
-/** Locks per batch at most; a power of two. */
-const BUCKETS = 1024;
-
 export async function lockNumbers(
   db: Kysely<Db>,
   caps: StoreCaps,
