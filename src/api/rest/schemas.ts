@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FailureReason, JOB_GROUP_STATUSES, JobStatus, TaskStatus } from '../../core/enums.js';
+import type { PolicyRefusal } from '../../store/policy/insertRefusals.js';
 
 /** zod schemas of REST /v1: they validate requests and are the OpenAPI document's source. */
 
@@ -294,3 +295,23 @@ export const stopCallingSelection = jobSelection
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const refusalSchema = z
+  .object({
+    id: z.string(),
+    jobGroupId: z.string(),
+    at: ms,
+    verdict: z.enum(['refuse', 'defer']),
+    reason: z.string().describe('a FailureReason name (refuse), or why the dial waits (defer)'),
+    rule: z.string().describe('the rule and where it came from'),
+  })
+  .meta({ id: 'PolicyRefusal' });
+
+export const refusalView = (f: PolicyRefusal): z.infer<typeof refusalSchema> => ({
+  id: f.id,
+  jobGroupId: f.jobGroupId,
+  at: f.at,
+  verdict: f.verdict,
+  reason: f.reason,
+  rule: f.rule,
+});

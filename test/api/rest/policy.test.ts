@@ -269,6 +269,12 @@ for (const dialect of TEST_DIALECTS) {
       ]);
       const rest = await s.call('GET', `/v1/jobs/${jobId}/refusals?cursor=${page.body.nextCursor}`);
       expect(rest.body.items.map((f: { id: string }) => f.id)).toEqual(['refusal-1']);
+      // The job's detail shows the latest ones too.
+      const detail = await s.call('GET', `/v1/jobs/${jobId}`);
+      expect(detail.body.recentRefusals.map((f: { id: string; reason: string }) => [f.id, f.reason])).toEqual([
+        ['refusal-2', 'ContactBlockList'],
+        ['refusal-1', 'BasePeriod'],
+      ]);
       expectError(await s.call('GET', `/v1/jobs/${jobId}/refusals`, { token: otherKey }), 404, 'JOB_NOT_FOUND');
       expectError(await s.call('GET', '/v1/jobs/no-such-job/refusals'), 404, 'JOB_NOT_FOUND');
     });

@@ -4,6 +4,7 @@ import { FailureReason, JobStatus } from '../../../core/enums.js';
 import { assignJobs } from '../../../service/assignJobs.js';
 import { getJobGroupOf } from '../../../service/jobGroups/index.js';
 import { changeJobs, getJobOf, type JobCommand, listJobs } from '../../../service/jobs/index.js';
+import { listRefusalsOfJob } from '../../../service/policy/listRefusalsOfJob.js';
 import { callerInstance } from '../auth.js';
 import type { RestContext } from '../context.js';
 import { typed } from '../context.js';
@@ -20,6 +21,8 @@ import {
   jobSchema,
   jobSelection,
   pageOf,
+  refusalSchema,
+  refusalView,
   stopCallingSelection,
   strategyInput,
   taskSchema,
@@ -36,6 +39,9 @@ const errors = {
 };
 
 export const MAX_JOBS_PER_ASSIGN = 10_000;
+
+/** Refusals shown on a job's detail. */
+const RECENT_REFUSALS = 10;
 
 /** Jobs: bulk assign, list with filters, detail with every task, cancel/suspend/resume. */
 export function jobRoutes(app: FastifyInstance, { deps }: RestContext): void {
@@ -121,12 +127,24 @@ export function jobRoutes(app: FastifyInstance, { deps }: RestContext): void {
         tags,
         summary: 'A job with all its tasks (call attempts)',
         params: idParams,
-        response: { 200: jobSchema.extend({ tasks: z.array(taskSchema) }), ...errors },
+        response: {
+          200: jobSchema.extend({
+            tasks: z.array(taskSchema),
+            recentRefusals: z
+              .array(refusalSchema)
+              .describe(
+                `the ${RECENT_REFUSALS} latest dials the contact policy refused or deferred, newest first; all of them: /v1/jobs/{id}/refusals`,
+              ),
+          }),
+          ...errors,
+        },
       },
     },
     async (req) => {
-      const { job, tasks } = await getJobOf(deps, callerInstance(req), req.params.id);
-      return { ...jobView(job), tasks: tasks.map(taskView) };
+      const instanceId = callerInstance(req);
+      const { job, tasks } = await getJobOf(deps, instanceId, req.params.id);
+      const refusals = await listRefusalsOfJob(deps, instanceId, job.id, { kind: 'cursor', limit: RECENT_REFUSALS });
+      return { ...jobView(job), tasks: tasks.map(taskView), recentRefusals: refusals.items.map(refusalView) };
     },
   );
 

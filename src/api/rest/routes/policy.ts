@@ -17,7 +17,7 @@ import { GLOBAL_SCOPE, type NumberList, type NumberListEntry } from '../../../st
 import { callerInstance, requireOperator } from '../auth.js';
 import type { RestContext } from '../context.js';
 import { typed } from '../context.js';
-import { cursorQuery, errorSchema, idParams, instantParam, pageOf } from '../schemas.js';
+import { cursorQuery, errorSchema, idParams, instantParam, pageOf, refusalSchema, refusalView } from '../schemas.js';
 
 const tags = ['policy'];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 415: errorSchema };
@@ -86,17 +86,6 @@ const entrySchema = z
     createdAt: ms,
   })
   .meta({ id: 'NumberListEntry' });
-
-const refusalSchema = z
-  .object({
-    id: z.string(),
-    jobGroupId: z.string(),
-    at: ms,
-    verdict: z.enum(['refuse', 'defer']),
-    reason: z.string().describe('a FailureReason name (refuse), or why the dial waits (defer)'),
-    rule: z.string().describe('the rule and where it came from'),
-  })
-  .meta({ id: 'PolicyRefusal' });
 
 const importReportSchema = z.object({
   rows: z.number().int(),
@@ -326,14 +315,7 @@ export function policyRoutes(app: FastifyInstance, { deps }: RestContext): void 
         cursor: req.query.cursor,
       });
       return {
-        items: page.items.map((f) => ({
-          id: f.id,
-          jobGroupId: f.jobGroupId,
-          at: f.at,
-          verdict: f.verdict,
-          reason: f.reason,
-          rule: f.rule,
-        })),
+        items: page.items.map(refusalView),
         nextCursor: page.nextCursor ?? null,
       };
     },
