@@ -428,7 +428,15 @@ export function createEngine(deps: EngineDeps): Engine {
           variables: extras,
           ...(call.robot ? { robot: call.robot } : {}),
         },
-        undefined,
+        {
+          onRinging: (at) => {
+            call.ringingAt = at;
+          },
+          onAnswered: (at) => {
+            call.answeredAt = at;
+            recorder.answered(call);
+          },
+        },
         hangUp.signal,
       )
       .then(

@@ -41,6 +41,9 @@ export interface CallInFlight {
   ringSeconds: number;
   /** The instance's pre-dial hook, asked before the first line is dialled; null when it has none. */
   verification: VerificationHook | null;
+  /** When the adapter reported the ringing and the answer (CallAnswered is then written at once, not with the outcome). */
+  ringingAt?: number;
+  answeredAt?: number;
 }
 
 interface RecordedCall {
@@ -54,6 +57,40 @@ interface RecordedCall {
   /** Where the job stands after the call was recorded. */
   statusAfter: number;
   failureReasonAfter: number | null;
+}
+
+/** The CallAnswered event of a call answered at `at`: the task still Executing, the job as it was claimed. */
+function answeredEvent(
+  call: CallInFlight,
+  at: number,
+  newId: () => string,
+  ringDuration = at - (call.ringingAt ?? at),
+): NewEventRow {
+  return eventRow({
+    id: newId(),
+    type: 'CallAnswered',
+    occurredAt: at,
+    job: call.job,
+    status: JobStatus.Executing,
+    failureReason: null,
+    attempts: call.job.attempts + 1,
+    task: {
+      id: call.taskId,
+      attempt: call.job.attempts + 1,
+      status: TaskStatus.Executing,
+      plannedTime: call.job.next_attempt_at ?? call.startedAt,
+      actualTime: call.startedAt,
+      answeredAt: at,
+      endTime: null,
+      callingNumber: call.line.callingNumber,
+      calledNumber: call.job.phone_number,
+      hangupCause: null,
+      sipCode: null,
+      ringDuration,
+      talkDuration: 0,
+      robot: null,
+    },
+  });
 }
 
 /**
@@ -84,18 +121,9 @@ async function outcomeEvents(db: Kysely<Db>, recorded: RecordedCall[], newId: ()
       robot: r.robot,
     };
     const base = { job: call.job, failureReason: r.failureReasonAfter, attempts };
-    if (result.answeredAt !== null) {
-      rows.push(
-        eventRow({
-          ...base,
-          id: newId(),
-          type: 'CallAnswered',
-          occurredAt: result.answeredAt,
-          status: JobStatus.Executing,
-          failureReason: null,
-          task: { ...task, status: TaskStatus.Executing, endTime: null, talkDuration: 0, robot: null },
-        }),
-      );
+    // An adapter that reported the answer as it happened had its CallAnswered written then.
+    if (result.answeredAt !== null && call.answeredAt === undefined) {
+      rows.push(answeredEvent(call, result.answeredAt, newId, result.ringDuration));
     }
     const status = r.statusAfter;
     rows.push(eventRow({ ...base, id: newId(), type: 'CallFinished', occurredAt: result.endedAt, status, task }));
@@ -113,6 +141,8 @@ async function outcomeEvents(db: Kysely<Db>, recorded: RecordedCall[], newId: ()
 
 export interface OutcomeRecorder {
   push(call: CallInFlight, result: DialResult): void;
+  /** The call was answered (call.answeredAt): its CallAnswered event is written in the next batch. */
+  answered(call: CallInFlight): void;
   /** Resolves when everything pushed so far is committed. */
   drain(): Promise<void>;
   pending(): number;
@@ -137,7 +167,8 @@ export function createOutcomeRecorder(deps: {
   onRecorded(): void;
 }): OutcomeRecorder {
   const { db, caps, clock, owner, events, log, newId } = deps;
-  let buffer: { call: CallInFlight; result: DialResult }[] = [];
+  /** Ended calls, and answered ones (result null) whose CallAnswered is due, in the order they happened. */
+  let buffer: { call: CallInFlight; result: DialResult | null }[] = [];
   let flushing: Promise<void> | null = null;
   let retryDelay = 0;
 
@@ -148,7 +179,12 @@ export function createOutcomeRecorder(deps: {
     await db.transaction().execute(async (trx) => {
       finished.length = 0;
       const numberOutcomes: NumberOutcome[] = [];
+      const answered: NewEventRow[] = [];
       for (const { call, result } of batch) {
+        if (result === null) {
+          answered.push(answeredEvent(call, call.answeredAt ?? now, newId));
+          continue;
+        }
         assertTaskTransition(TaskStatus.Executing, result.status);
         const robot = call.robot ? robotOutcome(call.robot, result) : null;
         const closed = await completeTask(trx, {
@@ -222,7 +258,7 @@ export function createOutcomeRecorder(deps: {
         });
       }
       await recordNumberOutcomes(trx, numberOutcomes);
-      await insertEvents(trx, caps, await outcomeEvents(trx, finished, newId));
+      await insertEvents(trx, caps, [...answered, ...(await outcomeEvents(trx, finished, newId))]);
     });
     buffer = buffer.slice(batch.length);
     deps.onRecorded();
@@ -265,14 +301,17 @@ export function createOutcomeRecorder(deps: {
     }
   };
 
+  const enqueue = (call: CallInFlight, result: DialResult | null) => {
+    buffer.push({ call, result });
+    if (flushing) return;
+    deps.onBusy(1);
+    // Let every call ending in this turn join the batch before writing.
+    flushing = new Promise<void>((r) => setImmediate(r)).then(run);
+  };
+
   return {
-    push(call, result) {
-      buffer.push({ call, result });
-      if (flushing) return;
-      deps.onBusy(1);
-      // Let every call ending in this turn join the batch before writing.
-      flushing = new Promise<void>((r) => setImmediate(r)).then(run);
-    },
+    push: enqueue,
+    answered: (call) => enqueue(call, null),
     async drain() {
       while (flushing) await flushing;
     },

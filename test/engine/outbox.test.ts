@@ -84,5 +84,51 @@ for (const dialect of TEST_DIALECTS) {
       expect(groupDone?.progress.attempts).toBe(tasks.length);
       expect(groupDone?.occurredAt).toBe(Math.max(...complete.map((e) => e.occurredAt)));
     });
+
+    it('writes CallAnswered when the call is answered, not when it ends', async () => {
+      const c = await setUpCampaign(t, {
+        start: MONDAY_8AM,
+        phones: ['13900000001'],
+        sim: {
+          rules: [
+            { pattern: '+86*', outcomes: [{ status: 'Succeeded', setupMs: 2_000, ringMs: 8_000, talkMs: 600_000 }] },
+          ],
+        },
+      });
+      const events = async () =>
+        (await t.db.selectFrom('event').selectAll().orderBy('occurred_at').execute()).map(
+          (r) => JSON.parse(r.data) as JobEvent,
+        );
+      c.engine.start();
+      await c.engine.whenIdle();
+      // Ten minutes of talk: run the clock to the middle of the call.
+      while ((c.clock.nextTimerAt() ?? Number.POSITIVE_INFINITY) <= MONDAY_8AM + 5 * 60_000) {
+        c.clock.fireNext();
+        await c.engine.whenIdle();
+      }
+      const during = await events();
+      expect(during.map((e) => e.type)).toEqual(['Dialing', 'CallAnswered']);
+      const answered = during[1] as JobEvent;
+      expect(answered.occurredAt).toBe(MONDAY_8AM + 10_000);
+      expect(answered.task).toMatchObject({
+        status: TaskStatus.Executing,
+        answeredAt: MONDAY_8AM + 10_000,
+        endTime: null,
+      });
+      expect(answered.task?.ringDuration).toBe(8_000);
+
+      await runVirtualCampaign({ engine: c.engine, clock: c.clock, isDone: () => false, until: MONDAY_8AM + DAY });
+      const after = await events();
+      expect(after.map((e) => e.type)).toEqual([
+        'Dialing',
+        'CallAnswered',
+        'CallFinished',
+        'JobComplete',
+        'JobGroupComplete',
+      ]);
+      expect(after[1]?.id).toBe(answered.id);
+      const task = await t.db.selectFrom('task').selectAll().executeTakeFirstOrThrow();
+      expect(task.end_time).toBe(MONDAY_8AM + 10_000 + 600_000);
+    });
   });
 }
