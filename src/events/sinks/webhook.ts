@@ -11,8 +11,6 @@ export type AckMode = (typeof ACK_MODES)[number];
 
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
 
-/** Ends a send's timer once it has a reply; one shared reason spares building an AbortError per send. */
-
 const RESERVED_HEADERS = ['content-type', 'x-outdial-event-id', 'x-outdial-event-type', 'x-outdial-timestamp'];
 
 export const WebhookSinkConfigSchema = z

@@ -23,3 +23,8 @@ export async function listRefusalsOfJob(
     keyOf: (r) => ({ createdAt: r.at, id: r.id }),
   });
 }
+
+/** The latest `limit` refusals of a job the caller has already looked up (getJobOf), newest first. */
+export function recentRefusalsOfJob(deps: ServiceDeps, jobId: string, limit: number): Promise<PolicyRefusal[]> {
+  return listJobRefusals(deps.db, jobId, { limit });
+}

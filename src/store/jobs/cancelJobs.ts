@@ -6,7 +6,7 @@ import type { Db, JobRow } from '../schema.js';
 export type JobSelector = { ids: readonly string[] } | { jobGroupId: string };
 
 /** How an open job ends: Cancelled, or Failed with a reason. */
-export type JobEnd =
+type JobEnd =
   | { status: typeof JobStatus.Cancelled }
   | { status: typeof JobStatus.Failed; failureReason: FailureReason };
 

@@ -4,7 +4,7 @@ import { FailureReason, JobStatus } from '../../../core/enums.js';
 import { assignJobs } from '../../../service/assignJobs.js';
 import { getJobGroupOf } from '../../../service/jobGroups/index.js';
 import { changeJobs, getJobOf, type JobCommand, listJobs } from '../../../service/jobs/index.js';
-import { listRefusalsOfJob } from '../../../service/policy/listRefusalsOfJob.js';
+import { recentRefusalsOfJob } from '../../../service/policy/listRefusalsOfJob.js';
 import { callerInstance } from '../auth.js';
 import type { RestContext } from '../context.js';
 import { typed } from '../context.js';
@@ -141,10 +141,9 @@ export function jobRoutes(app: FastifyInstance, { deps }: RestContext): void {
       },
     },
     async (req) => {
-      const instanceId = callerInstance(req);
-      const { job, tasks } = await getJobOf(deps, instanceId, req.params.id);
-      const refusals = await listRefusalsOfJob(deps, instanceId, job.id, { kind: 'cursor', limit: RECENT_REFUSALS });
-      return { ...jobView(job), tasks: tasks.map(taskView), recentRefusals: refusals.items.map(refusalView) };
+      const { job, tasks } = await getJobOf(deps, callerInstance(req), req.params.id);
+      const refusals = await recentRefusalsOfJob(deps, job.id, RECENT_REFUSALS);
+      return { ...jobView(job), tasks: tasks.map(taskView), recentRefusals: refusals.map(refusalView) };
     },
   );
 
