@@ -50,6 +50,9 @@ function openSqlite(path: string): Store {
   // Checkpoint the WAL every 10,000 pages (~40 MiB) instead of 1,000: each checkpoint syncs the file, and a busy
   // dispatcher commits hundreds of times a second; measured +8–10% webhook deliveries/s (bench/RESULTS.md).
   database.pragma('wal_autocheckpoint = 10000');
+  // Statement journals and sorts in memory, not in temp files: a multi-row UPDATE inside a transaction
+  // (claims, recording a batch of sends) otherwise writes its journal to a file, a syscall per page.
+  database.pragma('temp_store = MEMORY');
   cachePreparedStatements(database);
   const db = new Kysely<Db>({ dialect: new SqliteDialect({ database }) });
   return { db, caps: SQLITE_CAPS, location: path, close: () => db.destroy() };

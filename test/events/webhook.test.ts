@@ -83,6 +83,53 @@ describe('the webhook sink', () => {
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/ECONNREFUSED/) });
   });
 
+  it('times out a send still waiting for a connection, and stops every send in flight when told to', async () => {
+    const r = await receive('hang');
+    const sink = createWebhookSink({ url: r.url }, { clock, timeoutMs: 1_000, maxConnections: 1 });
+    const first = sink.send(message);
+    const queued = sink.send({ ...message, eventId: 'ev-2' });
+    await eventually(() => r.received.length === 1);
+    await clock.advanceBy(1_000);
+    expect(await Promise.all([first, queued])).toEqual([
+      { ok: false, error: 'no reply within 1000 ms' },
+      { ok: false, error: 'no reply within 1000 ms' },
+    ]);
+    const stop = new AbortController();
+    const stopped = [sink.send(message, stop.signal), sink.send({ ...message, eventId: 'ev-3' }, stop.signal)];
+    await eventually(() => r.received.length === 2);
+    stop.abort(new Error('dispatcher stopping'));
+    expect(await Promise.all(stopped)).toEqual([
+      { ok: false, error: 'sending was stopped' },
+      { ok: false, error: 'sending was stopped' },
+    ]);
+    expect(await sink.send(message, stop.signal)).toEqual({ ok: false, error: 'sending was stopped' });
+    expect(r.received).toHaveLength(2); // the queued ones never went out
+  });
+
+  it('keeps 64 KiB of a reply: an endless error body still ends the send, with a short snippet', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      const chunk = 'x'.repeat(16 * 1024);
+      const more = () => {
+        while (res.write(chunk)) {
+          // until the socket's buffer is full
+        }
+      };
+      res.on('drain', more);
+      more();
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      const outcome = await createWebhookSink({ url: `http://127.0.0.1:${port}/x` }, { clock }).send(message);
+      expect(outcome).toEqual({ ok: false, status: 500, error: `HTTP 500: ${'x'.repeat(200)}…` });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('refuses URLs that are not http(s), malformed ones and reserved headers, naming the field', () => {
     const field = (config: unknown) => {
       try {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../core/clock.js';
 import type { DeliveryOutcome, EventSink, OutgoingMessage } from '../sink.js';
 import { errorText } from './errorText.js';
-import { httpPost, httpTarget } from './httpPost.js';
+import { abortReason, httpTarget, startPost } from './httpPost.js';
 import { parseSinkConfig } from './parseSinkConfig.js';
 
 export const ACK_MODES = ['status', 'success-body'] as const;
@@ -79,21 +79,21 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
     async send(message: OutgoingMessage, signal?: AbortSignal): Promise<DeliveryOutcome> {
       sending++;
       const timestamp = Math.floor(o.clock.now() / 1000);
-      const inFlight = timeouts.add(signal);
+      const post = startPost(
+        target,
+        {
+          ...c.headers,
+          'content-type': message.contentType,
+          'x-outdial-event-id': message.eventId,
+          'x-outdial-event-type': message.eventType,
+          'x-outdial-timestamp': String(timestamp),
+          'x-outdial-signature': webhookSignature(c.secret, timestamp, message.body),
+        },
+        message.body,
+      );
+      const inFlight = timeouts.add(signal, post.abort);
       try {
-        const res = await httpPost(
-          target,
-          {
-            ...c.headers,
-            'content-type': message.contentType,
-            'x-outdial-event-id': message.eventId,
-            'x-outdial-event-type': message.eventType,
-            'x-outdial-timestamp': String(timestamp),
-            'x-outdial-signature': webhookSignature(c.secret, timestamp, message.body),
-          },
-          message.body,
-          inFlight.abort.signal,
-        );
+        const res = await post.reply;
         const text = res.text;
         const ok2xx = res.status >= 200 && res.status < 300;
         if (!ok2xx) return { ok: false, status: res.status, error: `HTTP ${res.status}${snippet(text)}` };
@@ -123,7 +123,7 @@ export function createWebhookSink(config: unknown, o: WebhookSinkOptions): Event
 }
 
 interface SendInFlight {
-  abort: AbortController;
+  abort: (reason: Error) => void;
   stop: AbortSignal | undefined;
   deadline: number;
   timedOut: boolean;
@@ -131,7 +131,7 @@ interface SendInFlight {
 
 /**
  * Times out a sink's sends on the Clock with one timer for all of them, and aborts them all when a stop signal
- * fires, with one listener per signal: a timer, a promise and two listeners per send cost more than the rest of
+ * fires, with one listener per signal: a timer, a promise, an AbortController and listeners per send cost more than the rest of
  * the send's own work at thousands of sends a second. Every send has the same timeout, so the sends in flight,
  * in the order they started, are also in the order of their deadlines.
  */
@@ -153,7 +153,7 @@ function createSendTimeouts(clock: Clock, timeoutMs: number) {
           if (s.deadline > now) break;
           inFlight.delete(s);
           s.timedOut = true;
-          s.abort.abort(new Error('timeout'));
+          s.abort(new Error('timeout'));
         }
         arm();
       },
@@ -167,24 +167,24 @@ function createSendTimeouts(clock: Clock, timeoutMs: number) {
   }
 
   return {
-    add(stop: AbortSignal | undefined): SendInFlight {
+    add(stop: AbortSignal | undefined, abort: (reason: Error) => void): SendInFlight {
       if (stop && !watched.has(stop)) {
         watched.add(stop);
         stop.addEventListener(
           'abort',
           () => {
-            for (const s of inFlight) if (s.stop === stop) s.abort.abort(stop.reason);
+            for (const s of inFlight) if (s.stop === stop) s.abort(abortReason(stop));
           },
           { once: true },
         );
       }
       const s: SendInFlight = {
-        abort: new AbortController(),
+        abort,
         stop,
         deadline: clock.now() + timeoutMs,
         timedOut: false,
       };
-      if (stop?.aborted) s.abort.abort(stop.reason);
+      if (stop?.aborted) abort(abortReason(stop));
       inFlight.add(s);
       arm();
       return s;
