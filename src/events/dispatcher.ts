@@ -8,7 +8,7 @@ import type { OutdialEvent } from '../core/events.js';
 import { createPassLoop } from '../engine/passLoop.js';
 import type { SecretBox } from '../service/credentials/secretBox.js';
 import type { StoreCaps } from '../store/dialects.js';
-import { claimDueDeliveries } from '../store/events/claimDueDeliveries.js';
+import { type ClaimedDelivery, claimDueDeliveries } from '../store/events/claimDueDeliveries.js';
 import { deleteExpiredDeliveries } from '../store/events/deleteExpiredDeliveries.js';
 import { getEvents } from '../store/events/deliveries.js';
 import { outboxBacklog, pendingBySubscription } from '../store/events/deliveryBacklog.js';
@@ -16,7 +16,7 @@ import { dueSubscriptions } from '../store/events/dueSubscriptions.js';
 import { nextDeliveryAt } from '../store/events/nextDeliveryAt.js';
 import { type DeliveryAttemptRecord, recordDeliveryAttempts } from '../store/events/recordDeliveryAttempts.js';
 import { releaseDeliveryLeases } from '../store/events/releaseDeliveryLeases.js';
-import type { Db, DeliveryRow, EventRow, SubscriptionRow } from '../store/schema.js';
+import type { Db, EventRow, SubscriptionRow } from '../store/schema.js';
 import type { FormatName, Formats } from './format.js';
 import { FORMATS } from './formats/index.js';
 import { openSink } from './openSink.js';
@@ -201,7 +201,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     })();
   }
 
-  async function send(sub: SubscriptionRow, d: DeliveryRow, event: EventRow | undefined): Promise<Finished | null> {
+  async function send(sub: SubscriptionRow, d: ClaimedDelivery, event: EventRow | undefined): Promise<Finished | null> {
     const started = clock.now();
     let outcome: DeliveryOutcome;
     let eventId = d.event_id;
@@ -270,7 +270,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     };
   }
 
-  function startSends(sub: SubscriptionRow, claimed: DeliveryRow[], events: Map<string, EventRow>) {
+  function startSends(sub: SubscriptionRow, claimed: ClaimedDelivery[], events: Map<string, EventRow>) {
     for (const d of claimed) {
       takeSlot(sub.id, 1);
       const p: Promise<void> = send(sub, d, events.get(d.event_id))
@@ -317,6 +317,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         (
           await getEvents(
             db,
+            caps,
             claimed.map((d) => d.event_id),
           )
         ).map((e) => [e.id, e]),

@@ -1,5 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { StoreCaps } from '../dialects.js';
 import type { Db, DeliveryAttemptTable, DeliveryRow, EventRow } from '../schema.js';
+import { idList } from './idList.js';
 
 export type DeliveryAttemptRow = Selectable<DeliveryAttemptTable>;
 
@@ -39,7 +41,9 @@ export async function attemptsOf(db: Kysely<Db>, deliveryIds: readonly string[])
     .execute();
 }
 
-export async function getEvents(db: Kysely<Db>, ids: readonly string[]): Promise<EventRow[]> {
+/** Events by id: the ids as one array parameter (json_each on SQLite), one statement shape for any count. */
+export async function getEvents(db: Kysely<Db>, caps: StoreCaps, ids: readonly string[]): Promise<EventRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('event').selectAll().where('id', 'in', ids).execute();
+  const { rows } = await sql<EventRow>`select * from event where id in (${idList(caps, ids)})`.execute(db);
+  return rows;
 }

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Db } from '../schema.js';
 
 /** Whether any event waits to be fanned out: a read that spares an empty outbox its transaction. */
 export async function hasEventsToFanOut(db: Kysely<Db>): Promise<boolean> {
-  const row = await db.selectFrom('event').select('id').where('fanned_out', '=', 0).limit(1).executeTakeFirst();
-  return row !== undefined;
+  const { rows } = await sql`select 1 from event where fanned_out = 0 limit 1`.execute(db);
+  return rows.length > 0;
 }

@@ -1,7 +1,7 @@
-import type { Insertable, Kysely } from 'kysely';
-import { chunkRows } from '../chunk.js';
+import { type Kysely, sql } from 'kysely';
 import type { StoreCaps } from '../dialects.js';
-import type { Db, DeliveryAttemptTable } from '../schema.js';
+import type { Db } from '../schema.js';
+import { idList } from './idList.js';
 
 export interface DeliveryAttemptRecord {
   deliveryId: string;
@@ -18,7 +18,8 @@ export interface DeliveryAttemptRecord {
  * Records a batch of sends by `owner` in one transaction and moves each delivery on, if `owner` still holds it.
  * Returns the ids recorded; a delivery whose lease was lost (another dispatcher took it over) is left as it is.
  * Deliveries sent alike (delivered with one HTTP status) move in one statement; their delivered_at is `now`, the
- * batch's recording time (each attempt row keeps its own send time).
+ * batch's recording time (each attempt row keeps its own send time). The common path (delivered, and the attempt
+ * rows) is SQL with the batch as one array parameter: it runs for every batch of sends.
  */
 export async function recordDeliveryAttempts(
   db: Kysely<Db>,
@@ -37,28 +38,12 @@ export async function recordDeliveryAttempts(
       delivered.set(r.status, ids);
     }
     for (const [status, ids] of delivered) {
-      const size = caps.maxParameters - 8;
-      for (let i = 0; i < ids.length; i += size) {
-        const chunk = ids.slice(i, i + size);
-        const rows = await trx
-          .updateTable('delivery')
-          .set((eb) => ({
-            status: 'delivered',
-            attempts: eb('attempts', '+', 1),
-            tries: eb('tries', '+', 1),
-            last_status: status,
-            last_error: null,
-            delivered_at: o.now,
-            owner: null,
-            lease_until: null,
-          }))
-          .where('id', 'in', chunk)
-          .where('owner', '=', o.owner)
-          .where('status', '=', 'pending')
-          .returning(['id', 'tries'])
-          .execute();
-        for (const r of rows) tries.set(r.id, r.tries);
-      }
+      const { rows } = await sql<{ id: string; tries: number }>`update delivery set status = 'delivered',
+          attempts = attempts + 1, tries = tries + 1, last_status = ${status}, last_error = null,
+          delivered_at = ${o.now}, owner = null, lease_until = null
+        where id in (${idList(caps, ids)}) and owner = ${o.owner} and status = 'pending'
+        returning id, tries`.execute(trx);
+      for (const r of rows) tries.set(r.id, r.tries);
     }
     for (const r of o.records) {
       const next = r.next;
@@ -83,24 +68,39 @@ export async function recordDeliveryAttempts(
         .executeTakeFirst();
       if (row) tries.set(row.id, row.tries);
     }
-    const attempts: Insertable<DeliveryAttemptTable>[] = [];
+    const attempts: NewAttempt[] = [];
     for (const r of o.records) {
       const attempt = tries.get(r.deliveryId);
       if (attempt === undefined) continue;
       recorded.add(r.deliveryId);
-      attempts.push({
-        delivery_id: r.deliveryId,
+      attempts.push([
+        r.deliveryId,
         attempt,
-        at: r.at,
-        ok: r.ok ? 1 : 0,
-        status: r.status,
-        error: r.error,
-        duration_ms: Math.max(0, Math.round(r.durationMs)),
-      });
+        r.at,
+        r.ok ? 1 : 0,
+        r.status,
+        r.error,
+        Math.max(0, Math.round(r.durationMs)),
+      ]);
     }
-    for (const chunk of chunkRows(attempts, caps.maxParameters)) {
-      await trx.insertInto('delivery_attempt').values(chunk).execute();
-    }
+    await insertAttempts(trx, caps, attempts);
   });
   return recorded;
+}
+
+/** delivery_id, attempt, at, ok, status, error, duration_ms */
+type NewAttempt = [string, number, number, 0 | 1, number | null, string | null, number];
+
+async function insertAttempts(db: Kysely<Db>, caps: StoreCaps, rows: NewAttempt[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (caps.dialect === 'postgres') {
+    const col = <K extends number>(k: K) => rows.map((r) => r[k]);
+    await sql`insert into delivery_attempt (delivery_id, attempt, at, ok, status, error, duration_ms)
+      select * from unnest(${col(0)}::varchar[], ${col(1)}::integer[], ${col(2)}::bigint[], ${col(3)}::integer[],
+        ${col(4)}::integer[], ${col(5)}::text[], ${col(6)}::integer[])`.execute(db);
+    return;
+  }
+  await sql`insert into delivery_attempt (delivery_id, attempt, at, ok, status, error, duration_ms)
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
+    from json_each(${JSON.stringify(rows)})`.execute(db);
 }
