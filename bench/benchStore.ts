@@ -75,7 +75,9 @@ export function openRawSqlite(path: string): Database.Database {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  database.pragma('cache_size = -65536');
   database.pragma('wal_autocheckpoint = 10000');
+  database.pragma('temp_store = MEMORY');
   return database;
 }
 

@@ -451,17 +451,20 @@ async function profileRun(dialect: BenchDialect, o: EventsBenchOptions, receiver
 
 /** The store statements of one delivery's life, by the start of their SQL. */
 const STATEMENT_FAMILIES: [RegExp, string][] = [
-  [/^select \* from "event" where "fanned_out"/, 'fanOut: claimEventsToFanOut'],
+  [/^select \* from "fan_out_queue"/, 'fanOut: claimEventsToFanOut'],
   [/^select \* from "subscription"/, 'fanOut: listSubscriptionsOfInstances'],
-  [/^insert into "delivery"/, 'fanOut: insertDeliveries'],
-  [/^update "event" set "fanned_out"/, 'fanOut: markEventsFannedOut'],
-  [/^select "s"\.\* from "subscription"/, 'pass: dueSubscriptions'],
-  [/^claimDueJobs$/, 'pass: claimDueDeliveries'],
-  [/^select \* from "event" where "id"/, 'pass: getEvents'],
-  [/^select min\(case/, 'pass: nextDeliveryAt'],
+  [/^insert into delivery \(/, 'fanOut: insertDeliveries'],
+  [/^delete from fan_out_queue/, 'fanOut: markEventsFannedOut'],
+  [/^select 1 from fan_out_queue/, 'pass: hasEventsToFanOut'],
+  [/^select s\.\* from subscription/, 'pass: subscriptionsWithPending'],
+  [/^select id, job_id, occurred_at/, 'pass: claimDueDeliveries walk'],
+  [/^update delivery set owner/, 'pass: claimDueDeliveries lease'],
+  [/^select \* from event where id/, 'pass: getEvents'],
+  [/^select min\(t\.at\)/, 'pass: nextDeliveryAt'],
   [/^delete from/, 'pass: deleteExpiredDeliveries'],
-  [/^update "delivery" set "status"/, 'record: recordDeliveryAttempts update'],
-  [/^insert into "delivery_attempt"/, 'record: recordDeliveryAttempts insert'],
+  [/^update delivery set status = 'delivered'/, 'record: recordDeliveryAttempts update'],
+  [/^update "delivery" set "status"/, 'record: recordDeliveryAttempts update (failed)'],
+  [/^insert into delivery_attempt/, 'record: recordDeliveryAttempts insert'],
   [/^begin \/ commit$/, 'begin / commit (fanOut, record)'],
 ];
 

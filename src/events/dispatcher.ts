@@ -12,10 +12,10 @@ import { type ClaimedDelivery, claimDueDeliveries } from '../store/events/claimD
 import { deleteExpiredDeliveries } from '../store/events/deleteExpiredDeliveries.js';
 import { getEvents } from '../store/events/deliveries.js';
 import { outboxBacklog, pendingBySubscription } from '../store/events/deliveryBacklog.js';
-import { dueSubscriptions } from '../store/events/dueSubscriptions.js';
 import { nextDeliveryAt } from '../store/events/nextDeliveryAt.js';
 import { type DeliveryAttemptRecord, recordDeliveryAttempts } from '../store/events/recordDeliveryAttempts.js';
 import { releaseDeliveryLeases } from '../store/events/releaseDeliveryLeases.js';
+import { subscriptionsWithPending } from '../store/events/subscriptionsWithPending.js';
 import type { Db, EventRow, SubscriptionRow } from '../store/schema.js';
 import type { FormatName, Formats } from './format.js';
 import { FORMATS } from './formats/index.js';
@@ -306,7 +306,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     let wakeAt = Math.min(now + opts.pollMs, nextCleanupAt);
     if (inFlight >= opts.global) return wakeAt; // a finishing send wakes the loop
-    for (const sub of await dueSubscriptions(db, now)) {
+    for (const sub of await subscriptionsWithPending(db)) {
       if (passes.stopping) break;
       const limit = Math.min(room(sub.id), opts.global - inFlight);
       if (limit <= 0) continue;
@@ -326,7 +326,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     // A send in flight wakes the loop when it is recorded; only an idle dispatcher looks for the next due time.
     if (inFlight > 0) return wakeAt;
-    const next = await nextDeliveryAt(db);
+    const next = await nextDeliveryAt(db, now);
     if (next !== null) wakeAt = Math.min(wakeAt, Math.max(next, now + 1));
     return wakeAt;
   }

@@ -177,7 +177,16 @@ export interface EventTable {
   occurred_at: Ms;
   /** The OutdialEvent as JSON. */
   data: string;
-  fanned_out: Generated<number>;
+}
+
+/** An event not fanned out yet, with what its fan-out routes by (migration 0007). */
+export interface FanOutQueueTable {
+  event_id: string;
+  occurred_at: Ms;
+  instance_id: string;
+  job_group_id: string;
+  job_id: string;
+  type: string;
 }
 
 export interface SubscriptionTable {
@@ -275,6 +284,7 @@ export interface PolicyRefusalTable {
 
 export interface Db {
   event: EventTable;
+  fan_out_queue: FanOutQueueTable;
   subscription: SubscriptionTable;
   delivery: DeliveryTable;
   delivery_attempt: DeliveryAttemptTable;
@@ -309,6 +319,7 @@ export type ScriptRow = Selectable<ScriptTable>;
 export type ScriptVersionRow = Selectable<ScriptVersionTable>;
 export type EventRow = Selectable<EventTable>;
 export type NewEventRow = Insertable<EventTable>;
+export type FanOutQueueRow = Selectable<FanOutQueueTable>;
 export type SubscriptionRow = Selectable<SubscriptionTable>;
 export type DeliveryRow = Selectable<DeliveryTable>;
 export type NumberListRow = Selectable<NumberListTable>;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMigrated, migrateToLatest } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
@@ -126,6 +126,45 @@ for (const dialect of TEST_DIALECTS) {
       expect(await isMigrated(t.db, t.schema)).toBe(true);
       expect(await describeSchema(t)).toBe(schema);
       expect(await appliedMigrations(t)).toEqual(ALL);
+    });
+
+    it('0007 queues the events not fanned out yet, and its down migration flags them again', async () => {
+      const t = await open({ migrate: false });
+      const to = (name: string) =>
+        new Migrator({
+          db: t.db,
+          provider: { getMigrations: async () => MIGRATIONS },
+          migrationTableName: 'outdial_migration',
+          migrationLockTableName: 'outdial_migration_lock',
+          ...(t.schema ? { migrationTableSchema: t.schema } : {}),
+        }).migrateTo(name);
+      expect((await to('0006_policy')).error).toBeUndefined();
+      for (const [id, fannedOut] of [
+        ['ev-done', 1],
+        ['ev-waiting', 0],
+      ] as const) {
+        await sql`insert into event (id, instance_id, job_group_id, job_id, task_id, type, occurred_at, data, fanned_out)
+          values (${id}, 'i1', 'g1', 'j1', null, 'Dialing', 5, '{}', ${fannedOut})`.execute(t.db);
+      }
+      await migrateToLatest(t.db, t.schema);
+      expect(await t.db.selectFrom('fan_out_queue').selectAll().execute()).toEqual([
+        {
+          event_id: 'ev-waiting',
+          occurred_at: 5,
+          instance_id: 'i1',
+          job_group_id: 'g1',
+          job_id: 'j1',
+          type: 'Dialing',
+        },
+      ]);
+      expect((await to('0006_policy')).error).toBeUndefined();
+      const flags = await sql<{ id: string; fanned_out: number }>`select id, fanned_out from event order by id`.execute(
+        t.db,
+      );
+      expect(flags.rows).toEqual([
+        { id: 'ev-done', fanned_out: 1 },
+        { id: 'ev-waiting', fanned_out: 0 },
+      ]);
     });
 
     it('opens a store migrated to the schema committed in __snapshots__ (a schema change must update it)', async () => {

@@ -6,7 +6,7 @@ import { hasEventsToFanOut } from '../../store/events/hasEventsToFanOut.js';
 import { insertDeliveries, type NewDelivery } from '../../store/events/insertDeliveries.js';
 import { listSubscriptionsOfInstances } from '../../store/events/listSubscriptionsOfInstances.js';
 import { markEventsFannedOut } from '../../store/events/markEventsFannedOut.js';
-import type { Db, EventRow, SubscriptionRow } from '../../store/schema.js';
+import type { Db, FanOutQueueRow, SubscriptionRow } from '../../store/schema.js';
 import { uuidv7 } from '../../store/uuidv7.js';
 
 export interface FanOutDeps {
@@ -16,7 +16,10 @@ export interface FanOutDeps {
 }
 
 /** Whether a subscription's filters (event types, job groups; null = all) let this event through. */
-export function subscriptionWants(sub: SubscriptionRow, event: EventRow): boolean {
+export function subscriptionWants(
+  sub: SubscriptionRow,
+  event: Pick<FanOutQueueRow, 'instance_id' | 'type' | 'job_group_id'>,
+): boolean {
   if (sub.instance_id !== event.instance_id) return false;
   const types = sub.event_types === null ? null : (JSON.parse(sub.event_types) as string[]);
   if (types && !types.includes(event.type)) return false;
@@ -30,7 +33,7 @@ export function subscriptionWants(sub: SubscriptionRow, event: EventRow): boolea
  * later sort later), then its place in the batch (event order). The deliveries of one batch thus sit side by side
  * in every index keyed by id, and are written on a few pages instead of one page each.
  */
-const deliveryId = (event: EventRow, batch: string, index: number): string => {
+const deliveryId = (event: FanOutQueueRow, batch: string, index: number): string => {
   const rank = Math.max(0, EVENT_TYPES.indexOf(event.type as (typeof EVENT_TYPES)[number]));
   const place = rank === EVENT_TYPES.indexOf('JobComplete') ? 9 : rank;
   return `d${place}${batch}${index.toString(36).padStart(5, '0')}`;
@@ -38,8 +41,8 @@ const deliveryId = (event: EventRow, batch: string, index: number): string => {
 
 /**
  * Moves one batch of the outbox into deliveries: one per subscription of the event's instance whose filters
- * match (a paused one's wait until it is resumed), and marks the events fanned out, all in one transaction. Events nobody wants are
- * only marked. Returns how many events the batch took (fewer than `limit`: the outbox is drained).
+ * match (a paused one's wait until it is resumed), and takes the events off the fan-out queue, all in one transaction. Events nobody wants are
+ * only taken off the queue. Returns how many events the batch took (fewer than `limit`: the outbox is drained).
  */
 export async function fanOut(deps: FanOutDeps, limit = 500): Promise<number> {
   if (!(await hasEventsToFanOut(deps.db))) return 0;
@@ -55,7 +58,7 @@ export async function fanOut(deps: FanOutDeps, limit = 500): Promise<number> {
         rows.push({
           id: deliveryId(event, batch, rows.length),
           subscriptionId: sub.id,
-          eventId: event.id,
+          eventId: event.event_id,
           jobId: event.job_id,
           occurredAt: event.occurred_at,
         });
@@ -64,7 +67,8 @@ export async function fanOut(deps: FanOutDeps, limit = 500): Promise<number> {
     await insertDeliveries(trx, deps.caps, rows, deps.now);
     await markEventsFannedOut(
       trx,
-      events.map((e) => e.id),
+      deps.caps,
+      events.map((e) => e.event_id),
     );
     return events.length;
   });

@@ -24,11 +24,13 @@ export async function deleteExpiredDeliveries(
       .executeTakeFirst();
     const events = await trx
       .deleteFrom('event')
-      .where('fanned_out', '=', 1)
       .where('occurred_at', '<', before)
       .where((eb) =>
         eb.not(
-          eb.exists(eb.selectFrom('delivery').select('delivery.id').whereRef('delivery.event_id', '=', 'event.id')),
+          eb.or([
+            eb.exists(eb.selectFrom('fan_out_queue as q').select('q.event_id').whereRef('q.event_id', '=', 'event.id')),
+            eb.exists(eb.selectFrom('delivery').select('delivery.id').whereRef('delivery.event_id', '=', 'event.id')),
+          ]),
         ),
       )
       .executeTakeFirst();

@@ -5,9 +5,8 @@ import { PENDING } from './pending.js';
 /** Events not fanned out yet. */
 export async function outboxBacklog(db: Kysely<Db>): Promise<number> {
   const row = await db
-    .selectFrom('event')
+    .selectFrom('fan_out_queue')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('fanned_out', '=', 0)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -3,6 +3,6 @@ import type { Db } from '../schema.js';
 
 /** Whether any event waits to be fanned out: a read that spares an empty outbox its transaction. */
 export async function hasEventsToFanOut(db: Kysely<Db>): Promise<boolean> {
-  const { rows } = await sql`select 1 from event where fanned_out = 0 limit 1`.execute(db);
+  const { rows } = await sql`select 1 from fan_out_queue limit 1`.execute(db);
   return rows.length > 0;
 }

@@ -1,7 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { StoreCaps } from '../dialects.js';
 import type { Db } from '../schema.js';
+import { idList } from './idList.js';
 
-export async function markEventsFannedOut(db: Kysely<Db>, eventIds: readonly string[]): Promise<void> {
+/** Takes fanned-out events off the fan-out queue. */
+export async function markEventsFannedOut(db: Kysely<Db>, caps: StoreCaps, eventIds: readonly string[]): Promise<void> {
   if (eventIds.length === 0) return;
-  await db.updateTable('event').set({ fanned_out: 1 }).where('id', 'in', eventIds).execute();
+  await sql`delete from fan_out_queue where event_id in (${idList(caps, eventIds)})`.execute(db);
 }

@@ -266,7 +266,7 @@ for (const dialect of TEST_DIALECTS) {
       expect(deliveries).toHaveLength(EVENTS);
       expect(new Set(deliveries.map((d) => d.event_id)).size).toBe(EVENTS);
       expect(deliveries.filter((d) => d.status !== 'delivered' || d.attempts < 1 || d.owner !== null)).toEqual([]);
-      const unfanned = await db.selectFrom('event').select('id').where('fanned_out', '=', 0).execute();
+      const unfanned = await db.selectFrom('fan_out_queue').select('event_id').execute();
       expect(unfanned).toEqual([]);
 
       const duplicated = [...byId.values()].filter((c) => c.length > 1).length;
