@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { openStore, type Store } from '../src/store/openStore.js';
+import { configureSqlite, openStore, type Store } from '../src/store/openStore.js';
 
 export type BenchDialect = 'sqlite' | 'postgres';
 
@@ -71,13 +71,7 @@ function closeOnce(store: Store): () => Promise<void> {
 /** A bare better-sqlite3 connection to the bench file, with the pragmas openStore sets. */
 export function openRawSqlite(path: string): Database.Database {
   const database = new Database(path);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
-  database.pragma('cache_size = -65536');
-  database.pragma('wal_autocheckpoint = 10000');
-  database.pragma('temp_store = MEMORY');
+  configureSqlite(database);
   return database;
 }
 

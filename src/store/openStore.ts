@@ -40,6 +40,14 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 function openSqlite(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new Database(path);
+  configureSqlite(database);
+  cachePreparedStatements(database);
+  const db = new Kysely<Db>({ dialect: new SqliteDialect({ database }) });
+  return { db, caps: SQLITE_CAPS, location: path, close: () => db.destroy() };
+}
+
+/** The settings every connection to an Outdial SQLite file runs with. */
+export function configureSqlite(database: Database.Database): void {
   database.pragma('journal_mode = WAL');
   // WAL + NORMAL: a power loss may drop the last commits, a process crash loses nothing.
   database.pragma('synchronous = NORMAL');
@@ -53,9 +61,6 @@ function openSqlite(path: string): Store {
   // Statement journals and sorts in memory, not in temp files: a multi-row UPDATE inside a transaction
   // (claims, recording a batch of sends) otherwise writes its journal to a file, a syscall per page.
   database.pragma('temp_store = MEMORY');
-  cachePreparedStatements(database);
-  const db = new Kysely<Db>({ dialect: new SqliteDialect({ database }) });
-  return { db, caps: SQLITE_CAPS, location: path, close: () => db.destroy() };
 }
 
 /**

@@ -41,8 +41,9 @@ const deliveryId = (event: FanOutQueueRow, batch: string, index: number): string
 
 /**
  * Moves one batch of the outbox into deliveries: one per subscription of the event's instance whose filters
- * match (a paused one's wait until it is resumed), and takes the events off the fan-out queue, all in one transaction. Events nobody wants are
- * only taken off the queue. Returns how many events the batch took (fewer than `limit`: the outbox is drained).
+ * match (a paused one's wait until it is resumed), and takes the events off the fan-out queue, all in one
+ * transaction. Events nobody wants are only taken off the queue. Returns how many events the batch took (fewer
+ * than `limit`: the outbox is drained).
  */
 export async function fanOut(deps: FanOutDeps, limit = 500): Promise<number> {
   if (!(await hasEventsToFanOut(deps.db))) return 0;
