@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { OutdialError } from '../core/errors.js';
+import type { RecordingStore } from '../recordings/recordingStore.js';
 import type { SecretBox } from '../service/credentials/secretBox.js';
 import type { ServiceDeps } from '../service/deps.js';
 import type { Store } from '../store/openStore.js';
@@ -29,6 +30,8 @@ export interface ServerOptions {
   rateLimit?: { max: number; timeWindowMs: number } | false;
   /** Host name the Alibaba face reports in HostId. */
   hostId?: string;
+  /** Where calls' recordings are kept, for their download; without it none can be downloaded. */
+  recordings?: RecordingStore;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -90,7 +93,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   }
 
   opsRoutes(app, { store: o.store, metrics: o.metrics, state });
-  await app.register(async (rest) => restApi(rest, { deps: o.deps, box: o.box }));
+  await app.register(async (rest) =>
+    restApi(rest, { deps: o.deps, box: o.box, ...(o.recordings ? { recordings: o.recordings } : {}) }),
+  );
   await app.register(async (rpc) =>
     alibabaFace(rpc, { deps: o.deps, box: o.box, hostId: o.hostId ?? 'outdial', log: o.log }),
   );

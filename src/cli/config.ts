@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   OUTDIAL_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
   OUTDIAL_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   OUTDIAL_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Base URL receivers reach this server at: the links to recordings in events start with it. */
+  OUTDIAL_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://outdial.example.com' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   /** 32 bytes (64 hex chars or base64) sealing AccessKey secrets; default: a key file in OUTDIAL_DATA_DIR. */
   OUTDIAL_SECRET_KEY: z.string().min(1).optional(),
   /** API requests per key per minute. */

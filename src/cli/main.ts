@@ -11,13 +11,14 @@ import { runServe } from './serve/runServe.js';
 const USAGE = `outdial — outbound calling platform
 
 Usage:
-  outdial serve [--port N] [--host H] [--no-demo] [--profile NAME] [--drain-seconds N]
+  outdial serve [--port N] [--host H] [--no-demo] [--no-recordings] [--profile NAME] [--drain-seconds N]
       Runs the server: REST API /v1 (OpenAPI at /openapi.json, docs at /docs), the Alibaba OutboundBot
       RPC API at /, /healthz, /readyz, /metrics; the engine dials over simulated lines. On first start
       it creates an operator key and a demo instance with keys, and prints them.
       --port           default 8080 (OUTDIAL_PORT)
       --host           default 0.0.0.0 (OUTDIAL_HOST)
       --no-demo        create only the operator key
+      --no-recordings  do not record answered calls (default: kept in OUTDIAL_DATA_DIR/recordings)
       --profile        simulated network: ${Object.keys(SIM_PROFILES).join(', ')} (default 'default')
       --drain-seconds  on SIGTERM, how long calls in flight may finish (default 30)
   outdial demo [--contacts N] [--seed N] [--profile NAME]
@@ -39,7 +40,8 @@ Usage:
 
 Environment:
   OUTDIAL_DATABASE_URL   postgres://… to use PostgreSQL (default: SQLite in OUTDIAL_DATA_DIR)
-  OUTDIAL_DATA_DIR       where SQLite files live (default .outdial)
+  OUTDIAL_DATA_DIR       where SQLite files and recordings live (default .outdial)
+  OUTDIAL_PUBLIC_URL     base of the links to recordings in events (default http://127.0.0.1:<port>)
   OUTDIAL_TIME_ZONE      zone of the calling windows (default Asia/Shanghai)
   OUTDIAL_DEFAULT_COUNTRY country of national phone numbers (default CN)
   OUTDIAL_SECRET_KEY     32-byte key sealing AccessKey secrets (default: OUTDIAL_DATA_DIR/secret.key)
@@ -90,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
           port: { type: 'string' },
           host: { type: 'string' },
           'no-demo': { type: 'boolean' },
+          'no-recordings': { type: 'boolean' },
           profile: { type: 'string' },
           'drain-seconds': { type: 'string' },
         },
@@ -101,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
           port: values.port === undefined ? config.OUTDIAL_PORT : portNumber(values.port),
           host: values.host ?? config.OUTDIAL_HOST,
           demo: values['no-demo'] !== true,
+          recordings: values['no-recordings'] !== true,
           profile: simProfile(values.profile),
           drainSeconds: positiveInt('drain-seconds', values['drain-seconds'], 30, 3600),
         },

@@ -8,7 +8,8 @@ import type { Contact, Extra, JobGroup, JobGroupProgress } from './types.js';
  * - CallAnswered: the callee answered (emitted when the call's outcome is recorded, with the answer time).
  * - CallFinished: the call ended: hung up, or not answered in time.
  * - JobComplete: the job reached a final JobStatus (Succeeded, Failed, Cancelled).
- * - RecordingReady: a call's recording exists (none with simulated lines; the type is reserved).
+ * - RecordingReady: a call's recording is kept and can be downloaded (task.recording); it follows the call's
+ *   CallFinished.
  * - JobGroupComplete: the job group ended for good: Completed (its last job ended) or Cancelled. Seed 001
  *   has no such message; BaiYing's JOB_INFO_RESULT and Airudder's plan/task webhooks are made from it.
  */
@@ -48,6 +49,19 @@ export interface TaskSnapshot {
   talkDuration: number;
   /** What the voice robot made of the call; absent or null when the group runs no script. */
   robot?: TaskRobotResult | null;
+  /** The call's recording; absent or null when none is kept (not answered, or recording is off). */
+  recording?: TaskRecording | null;
+}
+
+/** A call's kept recording: what RecordingReady announces and the call's events link to. */
+export interface TaskRecording {
+  /** e.g. `0193….wav`: µ-law WAV, 8 kHz mono. */
+  fileName: string;
+  /** Where it is downloaded from (the server's REST API, with an API key). */
+  url: string;
+  durationMs: number;
+  /** Bytes. */
+  size: number;
 }
 
 /** One line of a call's dialogue: who spoke, what, when, and how the robot understood the customer. */

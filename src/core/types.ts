@@ -1,4 +1,5 @@
 import type { FailureReason, JobGroupPriority, JobGroupStatus, JobStatus, TaskStatus } from './enums.js';
+import type { TaskRecording } from './events.js';
 import type { AttemptHistory, RecallStrategy, Strategy } from './strategy/types.js';
 
 /** A tenant: a business with its own job groups, line groups and keys. */
@@ -143,6 +144,8 @@ export interface Task {
   sipCode: number | null;
   ringDuration: number;
   talkDuration: number;
+  /** The call's kept recording; null when none is kept. */
+  recording: TaskRecording | null;
 }
 
 /** Where a job group stands: what a progress view, DescribeJobGroup and GetSummaryInfo report. */

@@ -9,6 +9,7 @@ import type { JobGroup, Line, LineGroup } from '../core/types.js';
 import { eventRow, taskSnapshot } from '../events/outbox/eventRows.js';
 import { jobCompleteEvents } from '../events/outbox/jobCompleteEvents.js';
 import { completeJobGroup } from '../events/outbox/jobGroupEvents.js';
+import type { Recordings } from '../recordings/recordingStore.js';
 import type { StoreCaps } from '../store/dialects.js';
 import { insertEvents } from '../store/events/insertEvents.js';
 import { getJobGroup } from '../store/jobGroups/getJobGroup.js';
@@ -75,6 +76,8 @@ export interface EngineDeps {
   owner?: string;
   newId?: () => string;
   options?: Partial<EngineOptions>;
+  /** Where answered calls' recordings are kept; without it calls are not recorded. */
+  recordings?: Recordings;
 }
 
 export interface Engine {
@@ -141,6 +144,7 @@ export function createEngine(deps: EngineDeps): Engine {
     batchSize: opts.recordBatch,
     onBusy,
     onRecorded: () => wake(),
+    ...(deps.recordings ? { recordings: deps.recordings } : {}),
   });
 
   let nextSweepAt = Number.NEGATIVE_INFINITY;
@@ -427,6 +431,7 @@ export function createEngine(deps: EngineDeps): Engine {
           ringTimeoutMs: call.ringSeconds * 1000,
           variables: extras,
           ...(call.robot ? { robot: call.robot } : {}),
+          ...(deps.recordings ? { record: true } : {}),
         },
         {
           onRinging: (at) => {

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
 import { isTerminalJobStatus, JobStatus, TaskStatus } from '../core/enums.js';
-import type { TaskRobotResult, TaskSnapshot } from '../core/events.js';
+import type { TaskRecording, TaskRobotResult, TaskSnapshot } from '../core/events.js';
 import { assertTaskTransition } from '../core/machines/taskTransitions.js';
 import type { JobGroup, Line } from '../core/types.js';
 import { eventRow, taskSnapshot } from '../events/outbox/eventRows.js';
+import type { Recordings } from '../recordings/recordingStore.js';
 import type { StoreCaps } from '../store/dialects.js';
 import { insertEvents } from '../store/events/insertEvents.js';
 import { tasksOfJobsForEvents } from '../store/events/tasksOfJobs.js';
@@ -50,6 +51,7 @@ interface RecordedCall {
   call: CallInFlight;
   result: DialResult;
   robot: TaskRobotResult | null;
+  recording: TaskRecording | null;
   jobStatus: number;
   failureReason: number | null;
   /** The job reached a final status with this call (and was not stopped by the user meanwhile). */
@@ -94,10 +96,16 @@ function answeredEvent(
 }
 
 /**
- * The outbox rows of recorded calls: CallAnswered (at the answer) when answered, CallFinished, and
- * JobComplete with every task of the job when the call ended it. Same transaction as the outcomes.
+ * The outbox rows of recorded calls: CallAnswered (at the answer) when answered, CallFinished, RecordingReady
+ * when its recording was kept, and JobComplete with every task of the job when the call ended it. Same
+ * transaction as the outcomes.
  */
-async function outcomeEvents(db: Kysely<Db>, recorded: RecordedCall[], newId: () => string): Promise<NewEventRow[]> {
+async function outcomeEvents(
+  db: Kysely<Db>,
+  recorded: RecordedCall[],
+  newId: () => string,
+  recordedAt: number,
+): Promise<NewEventRow[]> {
   const rows: NewEventRow[] = [];
   const completed = recorded.filter((r) => r.completes).map((r) => r.call.job.id);
   const allTasks = completed.length > 0 ? await tasksOfJobsForEvents(db, completed) : new Map<string, TaskRow[]>();
@@ -119,6 +127,7 @@ async function outcomeEvents(db: Kysely<Db>, recorded: RecordedCall[], newId: ()
       ringDuration: result.ringDuration,
       talkDuration: result.talkDuration,
       robot: r.robot,
+      recording: r.recording,
     };
     const base = { job: call.job, failureReason: r.failureReasonAfter, attempts };
     // An adapter that reported the answer as it happened had its CallAnswered written then.
@@ -127,6 +136,9 @@ async function outcomeEvents(db: Kysely<Db>, recorded: RecordedCall[], newId: ()
     }
     const status = r.statusAfter;
     rows.push(eventRow({ ...base, id: newId(), type: 'CallFinished', occurredAt: result.endedAt, status, task }));
+    if (r.recording) {
+      rows.push(eventRow({ ...base, id: newId(), type: 'RecordingReady', occurredAt: recordedAt, status, task }));
+    }
     if (r.completes) {
       const tasks = (allTasks.get(call.job.id) ?? []).map((t) =>
         taskSnapshot(t, t.id === call.taskId ? result.answeredAt : null),
@@ -165,22 +177,49 @@ export function createOutcomeRecorder(deps: {
   onBusy(delta: 1 | -1): void;
   /** After each commit: jobs moved (a retry planned, a group's last job ended), the scheduler looks again. */
   onRecorded(): void;
+  /** Where calls' recordings are kept; without it a recording an adapter returns is dropped. */
+  recordings?: Recordings;
 }): OutcomeRecorder {
   const { db, caps, clock, owner, events, log, newId } = deps;
-  /** Ended calls, and answered ones (result null) whose CallAnswered is due, in the order they happened. */
-  let buffer: { call: CallInFlight; result: DialResult | null }[] = [];
+  /**
+   * Ended calls, and answered ones (result null) whose CallAnswered is due, in the order they happened. `kept`:
+   * the call's recording once saved (null: none, or saving failed), so a retried batch does not save it again.
+   */
+  let buffer: { call: CallInFlight; result: DialResult | null; kept?: TaskRecording | null }[] = [];
+
+  /** Saves the recordings of a batch's calls before the batch is written: a task row never names a missing file. */
+  const keepRecordings = async (batch: typeof buffer) => {
+    for (const item of batch) {
+      if (item.kept !== undefined || !item.result?.recording) continue;
+      const { recording } = item.result;
+      item.kept = null;
+      if (!deps.recordings) continue;
+      try {
+        const saved = await deps.recordings.store.save(item.call.taskId, recording);
+        const url = deps.recordings.urlOf(item.call.taskId);
+        item.kept = { fileName: saved.fileName, url, durationMs: recording.durationMs, size: saved.size };
+      } catch (error) {
+        log.error(
+          { err: error, taskId: item.call.taskId },
+          'keeping a call recording failed; the call is recorded without it',
+        );
+      }
+      delete item.result.recording; // the audio is on disk (or lost): do not hold it while the batch waits
+    }
+  };
   let flushing: Promise<void> | null = null;
   let retryDelay = 0;
 
   const flushOnce = async () => {
     const batch = buffer.slice(0, deps.batchSize);
+    await keepRecordings(batch);
     const now = clock.now();
     const finished: RecordedCall[] = [];
     await db.transaction().execute(async (trx) => {
       finished.length = 0;
       const numberOutcomes: NumberOutcome[] = [];
       const answered: NewEventRow[] = [];
-      for (const { call, result } of batch) {
+      for (const { call, result, kept } of batch) {
         if (result === null) {
           answered.push(answeredEvent(call, call.answeredAt ?? now, newId));
           continue;
@@ -202,6 +241,7 @@ export function createOutcomeRecorder(deps: {
           lineId: call.line.id,
           callingNumber: call.line.callingNumber,
           ...(robot ? { robot: taskRobotColumns(robot) } : {}),
+          ...(kept ? { recording: kept } : {}),
         });
         if (!closed) {
           log.warn({ taskId: call.taskId }, 'lease lost before the outcome was recorded; the sweeper closed it');
@@ -250,6 +290,7 @@ export function createOutcomeRecorder(deps: {
           call,
           result,
           robot,
+          recording: kept ?? null,
           jobStatus: plan.status,
           failureReason: plan.failureReason,
           completes,
@@ -258,7 +299,7 @@ export function createOutcomeRecorder(deps: {
         });
       }
       await recordNumberOutcomes(trx, numberOutcomes);
-      await insertEvents(trx, caps, [...answered, ...(await outcomeEvents(trx, finished, newId))]);
+      await insertEvents(trx, caps, [...answered, ...(await outcomeEvents(trx, finished, newId, now))]);
     });
     buffer = buffer.slice(batch.length);
     deps.onRecorded();

@@ -1,5 +1,6 @@
 import type { FailureReason, JobGroupStatus, JobStatus, TaskStatus } from '../core/enums.js';
 import { JobGroupPriority } from '../core/enums.js';
+import type { TaskRecording } from '../core/events.js';
 import type { AttemptHistory, RecallStrategy, Strategy } from '../core/strategy/types.js';
 import type { Instance, Job, JobGroup, Line, LineGroup, Script, ScriptStatus, Task } from '../core/types.js';
 import type { Script as ScriptBody } from '../robot/script/model.js';
@@ -106,6 +107,19 @@ export function toTask(r: TaskRow): Task {
     sipCode: r.sip_code,
     ringDuration: r.ring_duration,
     talkDuration: r.talk_duration,
+    recording: taskRecording(r),
+  };
+}
+/** The recording columns of a task row as events and views show them; null when none is kept. */
+export function taskRecording(
+  t: Pick<TaskRow, 'recording_file' | 'recording_url' | 'recording_duration' | 'recording_size'>,
+): TaskRecording | null {
+  if (t.recording_file === null) return null;
+  return {
+    fileName: t.recording_file,
+    url: t.recording_url ?? '',
+    durationMs: t.recording_duration ?? 0,
+    size: t.recording_size ?? 0,
   };
 }
 

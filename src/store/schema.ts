@@ -165,6 +165,11 @@ export interface TaskTable {
   conversation: string | null;
   /** Why the robot's part ended (EndReason). */
   robot_end: string | null;
+  /** The call's recording (migration 0009): file name, download URL, length in ms, size in bytes; null when none. */
+  recording_file: string | null;
+  recording_url: string | null;
+  recording_duration: number | null;
+  recording_size: number | null;
 }
 
 export interface EventTable {

@@ -16,6 +16,16 @@ export interface DialRequest {
   variables: Record<string, string>;
   /** The voice robot that talks once the call is answered (its variables are `variables`). */
   robot?: { script: CompiledScript; version: number };
+  /** Record the answered part of the call and return it as the result's `recording`. */
+  record?: boolean;
+}
+
+/** A call's recording as the adapter captured it: one whole audio file. */
+export interface CallRecording {
+  contentType: 'audio/wav';
+  data: Uint8Array;
+  /** Length of the audio, ms. */
+  durationMs: number;
 }
 
 /** What the robot made of an answered call: the whole conversation and its grade. */
@@ -55,6 +65,8 @@ export interface DialResult {
   conversation?: CallConversation;
   /** Why the robot could not talk on an answered call (e.g. a variable the job lacks). */
   robotError?: string;
+  /** The recording of an answered call, when the request asked for one. */
+  recording?: CallRecording;
 }
 
 export interface TelephonyPort {

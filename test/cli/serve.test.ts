@@ -93,6 +93,12 @@ describe('outdial serve', () => {
     expect(s.stderr()).toContain('every outcome is recorded');
 
     const store = await openStore({ database: join(dataDir, 'outdial.sqlite') });
+    let talked: {
+      id: string;
+      recording_file: string | null;
+      recording_size: number | null;
+      recording_url: string | null;
+    }[] = [];
     try {
       const open = await store.db.selectFrom('task').select('id').where('status', '=', TaskStatus.Executing).execute();
       expect(open).toEqual([]);
@@ -101,6 +107,17 @@ describe('outdial serve', () => {
       expect(tasks.every((t) => t.end_time !== null)).toBe(true);
       const stuck = await store.db.selectFrom('job').select('id').where('status', '=', 1).execute();
       expect(stuck).toEqual([]);
+      // Every call that talked, hung up by the drain or not, has its recording kept under the data directory.
+      talked = await store.db
+        .selectFrom('task')
+        .select(['id', 'recording_file', 'recording_size', 'recording_url'])
+        .where('talk_duration', '>', 0)
+        .execute();
+      for (const t of talked) {
+        expect(t.recording_file).toBe(`${t.id}.wav`);
+        expect(t.recording_url).toBe(`${s.url}/v1/recordings/${t.id}`);
+        expect(statSync(join(dataDir, 'recordings', t.id.slice(-2), `${t.id}.wav`)).size).toBe(t.recording_size);
+      }
     } finally {
       await store.close();
     }
@@ -111,6 +128,12 @@ describe('outdial serve', () => {
       expect(field(again.banner, 'API key')).toBe(apiKey);
       const g = await fetch(`${again.url}/v1/job-groups/${group.id}`, { headers: auth });
       expect(g.status).toBe(200);
+      const [one] = talked;
+      if (one) {
+        const wav = await fetch(`${again.url}/v1/recordings/${one.id}`, { headers: auth });
+        expect(wav.status).toBe(200);
+        expect(Number(wav.headers.get('content-length'))).toBe(one.recording_size);
+      }
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;

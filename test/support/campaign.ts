@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { createVirtualClock, type VirtualClock } from '../../src/core/virtualClock.js';
 import { createEngine, type Engine, type EngineOptions } from '../../src/engine/createEngine.js';
+import type { Recordings } from '../../src/recordings/recordingStore.js';
 import { assignJobs } from '../../src/service/assignJobs.js';
 import { createScript } from '../../src/service/catalog/createScript.js';
 import { publishScript } from '../../src/service/catalog/publishScript.js';
@@ -46,6 +47,8 @@ export async function setUpCampaign(
     script?: string;
     /** Extras of the i-th job (the script's variables). */
     extras?: (i: number) => { key: string; value: string }[];
+    /** Where the engine keeps answered calls' recordings (none are made without it). */
+    recordings?: Recordings;
   },
 ): Promise<CampaignSetup> {
   const clock = createVirtualClock(o.start);
@@ -93,6 +96,7 @@ export async function setUpCampaign(
     log: silentLog,
     newId: testIds(),
     options: { pollMs: 60_000, sweepMs: 600_000, ...o.engine },
+    ...(o.recordings ? { recordings: o.recordings } : {}),
   });
   return { clock, deps, instanceId: instance.id, lineGroupIds, jobGroupId: group.id, jobIds, engine, telephony };
 }

@@ -9,6 +9,7 @@ import { buildServer, type ServerOptions } from '../../src/api/server.js';
 import { ensureStarterCredentials, type StarterCredentials } from '../../src/cli/serve/bootstrap.js';
 import { createVirtualClock, type VirtualClock } from '../../src/core/virtualClock.js';
 import { createEngine, type Engine } from '../../src/engine/createEngine.js';
+import { createFileRecordingStore } from '../../src/recordings/recordingStore.js';
 import { createSecretBox, type SecretBox } from '../../src/service/credentials/secretBox.js';
 import type { ServiceDeps } from '../../src/service/deps.js';
 import { createSimTelephony } from '../../src/telephony/sim/createSimTelephony.js';
@@ -44,10 +45,15 @@ export async function startTestServer(
     startAt?: number;
     /** The server's logger (default: silent). */
     log?: Logger;
+    /** Record answered calls into a folder of the test, downloadable from the server. */
+    recordings?: boolean;
   } = {},
 ): Promise<TestServer> {
   const store = await openTestStore(dialect);
   const clock = createVirtualClock(o.startAt ?? SERVER_T0);
+  const dir = mkdtempSync(join(tmpdir(), 'outdial-server-'));
+  const recordings = o.recordings ? createFileRecordingStore(join(dir, 'recordings')) : undefined;
+  let url = '';
   const engine = createEngine({
     db: store.db,
     caps: store.caps,
@@ -56,6 +62,7 @@ export async function startTestServer(
     log: silentLog,
     newId: testIds(),
     options: { pollMs: 60_000, sweepMs: 600_000 },
+    ...(recordings ? { recordings: { store: recordings, urlOf: (taskId) => `${url}/v1/recordings/${taskId}` } } : {}),
   });
   const deps: ServiceDeps = {
     db: store.db,
@@ -77,15 +84,15 @@ export async function startTestServer(
     log: o.log ?? silentLog,
     rateLimit: o.rateLimit ?? false,
     ...(o.bodyLimit ? { bodyLimit: o.bodyLimit } : {}),
+    ...(recordings ? { recordings } : {}),
   });
-  const dir = mkdtempSync(join(tmpdir(), 'outdial-server-'));
   const { credentials } = await ensureStarterCredentials(deps, box, {
     file: join(dir, 'credentials.json'),
     demo: true,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const starter = credentials as Required<StarterCredentials>;
   return {
     ...starter,

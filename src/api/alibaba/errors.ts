@@ -93,7 +93,7 @@ export const throttled = (recommend = ''): AlibabaError =>
 export const forbidden = (code: 'Forbidden' | 'Forbidden.NoPermission' = 'Forbidden', recommend = ''): AlibabaError =>
   new AlibabaError(403, code, 'User not authorized to operate on the specified resource.', recommend);
 
-export type MissingResource = 'Instance' | 'JobGroup' | 'Job' | 'Script';
+export type MissingResource = 'Instance' | 'JobGroup' | 'Job' | 'Task' | 'Script';
 
 export const notExist = (what: MissingResource, recommend = ''): AlibabaError =>
   new AlibabaError(404, `NotExist.${what}`, `The specified ${what} does not exist.`, recommend);
@@ -132,6 +132,8 @@ const FROM_OUTDIAL: Record<ErrorCode, Mapper> = {
   INSTANCE_NOT_FOUND: missing('Instance'),
   JOB_GROUP_NOT_FOUND: missing('JobGroup'),
   JOB_NOT_FOUND: missing('Job'),
+  TASK_NOT_FOUND: missing('Task'),
+  RECORDING_NOT_FOUND: denied('NotExist.Recording', 404),
   SCRIPT_NOT_FOUND: missing('Script'),
   SCRIPT_VERSION_NOT_FOUND: missing('Script'),
   SCRIPT_NOT_PUBLISHED: invalid,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RecordingStore } from '../../recordings/recordingStore.js';
 import type { SecretBox } from '../../service/credentials/secretBox.js';
 import type { ServiceDeps } from '../../service/deps.js';
 
@@ -7,6 +8,7 @@ import type { ServiceDeps } from '../../service/deps.js';
 export interface RestContext {
   deps: ServiceDeps;
   box: SecretBox;
+  recordings?: RecordingStore;
 }
 
 export type Router = FastifyInstance['withTypeProvider'] extends () => infer R ? R : never;

@@ -78,6 +78,7 @@ export const taskView = (t: Task) => ({
   sipCode: t.sipCode,
   ringDuration: t.ringDuration,
   talkDuration: t.talkDuration,
+  recording: t.recording,
 });
 
 export const jobView = (j: Job) => ({

@@ -8,6 +8,7 @@ import { jobGroupRoutes } from './routes/jobGroups.js';
 import { jobRoutes } from './routes/jobs.js';
 import { lineGroupRoutes } from './routes/lineGroups.js';
 import { policyRoutes } from './routes/policy.js';
+import { recordingRoutes } from './routes/recordings.js';
 import { scriptRoutes } from './routes/scripts.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
 
@@ -31,4 +32,5 @@ export async function restApi(app: FastifyInstance, ctx: RestContext): Promise<v
   csvImportRoutes(app, ctx);
   subscriptionRoutes(app, ctx);
   policyRoutes(app, ctx);
+  recordingRoutes(app, ctx);
 }

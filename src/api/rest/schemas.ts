@@ -243,6 +243,15 @@ export const taskSchema = z
     sipCode: z.number().int().nullable(),
     ringDuration: z.number(),
     talkDuration: z.number(),
+    recording: z
+      .object({
+        fileName: z.string(),
+        url: z.string().describe('GET it with the API key: audio/wav, 8 kHz µ-law'),
+        durationMs: z.number(),
+        size: z.number().describe('bytes'),
+      })
+      .nullable()
+      .describe('the call recording; null when none is kept (not answered, or recording off)'),
   })
   .meta({ id: 'Task' });
 

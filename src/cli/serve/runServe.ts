@@ -7,6 +7,7 @@ import { buildServer } from '../../api/server.js';
 import { createEngine } from '../../engine/createEngine.js';
 import { systemClock } from '../../engine/systemClock.js';
 import { createDispatcher } from '../../events/dispatcher.js';
+import { createFileRecordingStore } from '../../recordings/recordingStore.js';
 import { loadSecretKey } from '../../service/credentials/loadSecretKey.js';
 import { purgeNonces } from '../../service/credentials/nonces.js';
 import { createSecretBox } from '../../service/credentials/secretBox.js';
@@ -22,6 +23,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   demo: boolean;
+  /** Record answered calls, kept under the data directory. */
+  recordings: boolean;
   profile: SimProfileName;
   /** Seconds calls in flight may run on after SIGTERM before they are hung up. */
   drainSeconds: number;
@@ -40,12 +43,18 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
   const database = config.OUTDIAL_DATABASE_URL ?? join(dataDir, 'outdial.sqlite');
   const store = await openStore({ database });
   const box = createSecretBox(loadSecretKey({ fromEnv: config.OUTDIAL_SECRET_KEY, dataDir }));
+  // Links to recordings start with the public URL; without one, with the address listened on (known once listening).
+  let baseUrl = config.OUTDIAL_PUBLIC_URL ?? `http://127.0.0.1:${o.port}`;
+  const recordings = o.recordings ? createFileRecordingStore(join(dataDir, 'recordings')) : undefined;
   const engine = createEngine({
     db: store.db,
     caps: store.caps,
     clock: systemClock,
     telephony: createSimTelephony({ clock: systemClock, seed: Date.now() % 2 ** 31, profile: o.profile }),
     log,
+    ...(recordings
+      ? { recordings: { store: recordings, urlOf: (taskId) => `${baseUrl}/v1/recordings/${taskId}` } }
+      : {}),
   });
   const dispatcher = createDispatcher({ db: store.db, caps: store.caps, clock: systemClock, log, box });
   // Events commit with the change that caused them: a committed change wakes the dispatcher at once.
@@ -77,6 +86,7 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
     state,
     hostId: hostname(),
     rateLimit: { max: config.OUTDIAL_RATE_LIMIT, timeWindowMs: 60_000 },
+    ...(recordings ? { recordings } : {}),
   });
   const credentialsFile = join(dataDir, 'credentials.json');
   const { credentials } = await ensureStarterCredentials(deps, box, { file: credentialsFile, demo: o.demo });
@@ -87,6 +97,7 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
   const url = `http://${o.host === '0.0.0.0' ? '127.0.0.1' : o.host}:${port}`;
+  baseUrl = config.OUTDIAL_PUBLIC_URL ?? url;
   process.stdout.write(renderBanner(url, credentials, credentialsFile));
   o.onListening?.(url);
 

@@ -27,8 +27,8 @@
  * the TaskStatus name. JobComplete (redials exhausted or the job ended otherwise) → TALKRESULT with the
  * last call's fields and `callResultType` the job's FailureReason name, or its JobStatus name when it has
  * no failure reason. JobGroupComplete → TaskStatus, state Finished or Cancelled. RecordingReady → nothing:
- * the PDS has no recording message; the link rides on the contact's `reclink`, and recordings are fetched
- * by callid.
+ * the PDS has no recording message; the link rides on the contact's `reclink` (HANGUP and TALKRESULT carry
+ * it: a call's recording is kept before its CallFinished is written).
  */
 import { failureReasonName, jobStatusName, taskStatusName } from '../../core/enums.js';
 import { isJobGroupEvent, type JobEvent } from '../../core/events.js';

@@ -1,4 +1,5 @@
 import type { EventType, TaskSnapshot } from '../../core/events.js';
+import { taskRecording } from '../../store/rows.js';
 import type { JobRow, NewEventRow, TaskRow } from '../../store/schema.js';
 import { taskRobotResult } from '../../store/tasks/taskRobotColumns.js';
 
@@ -77,5 +78,6 @@ export function taskSnapshot(
     ringDuration: t.ring_duration,
     talkDuration: t.talk_duration,
     robot: taskRobotResult(t),
+    recording: taskRecording(t),
   };
 }

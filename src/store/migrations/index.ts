@@ -7,6 +7,7 @@ import * as m0005 from './0005_pending_deliveries.js';
 import * as m0006 from './0006_policy.js';
 import * as m0007 from './0007_fan_out_queue.js';
 import * as m0008 from './0008_walked_job_order.js';
+import * as m0009 from './0009_recordings.js';
 
 /** Listed statically so a bundled CLI carries them; append only. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_policy': m0006,
   '0007_fan_out_queue': m0007,
   '0008_walked_job_order': m0008,
+  '0009_recordings': m0009,
 };

@@ -7,10 +7,12 @@ export interface InstanceCallTotals {
   calls: number;
   /** Talk time over all calls, ms. */
   talkMs: number;
+  /** Bytes of the calls' kept recordings. */
+  recordingBytes: number;
 }
 
 /**
- * Calls placed and talk time per existing instance among `instanceIds` (zeros for one that has
+ * Calls placed, talk time and recordings' size per existing instance among `instanceIds` (zeros for one that has
  * made none). Reaches tasks through the instance's job groups, so both steps walk an index.
  */
 export async function instanceCallTotals(
@@ -26,9 +28,15 @@ export async function instanceCallTotals(
       'i.id as instanceId',
       eb.fn.count<number>('t.id').as('calls'),
       sql<number>`coalesce(sum(${sql.ref('t.talk_duration')}), 0)`.as('talkMs'),
+      sql<number>`coalesce(sum(${sql.ref('t.recording_size')}), 0)`.as('recordingBytes'),
     ])
     .where('i.id', 'in', instanceIds)
     .groupBy('i.id')
     .execute();
-  return rows.map((r) => ({ instanceId: r.instanceId, calls: Number(r.calls), talkMs: Number(r.talkMs) }));
+  return rows.map((r) => ({
+    instanceId: r.instanceId,
+    calls: Number(r.calls),
+    talkMs: Number(r.talkMs),
+    recordingBytes: Number(r.recordingBytes),
+  }));
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { TaskStatus } from '../../core/enums.js';
+import type { TaskRecording } from '../../core/events.js';
 import type { Db } from '../schema.js';
 import type { TaskRobotColumns } from './taskRobotColumns.js';
 
@@ -20,6 +21,8 @@ export interface TaskCompletion {
   callingNumber: string;
   /** The robot's grade and dialogue, for a group that runs a script. */
   robot?: TaskRobotColumns;
+  /** The call's recording, when one was kept. */
+  recording?: TaskRecording;
 }
 
 /**
@@ -44,6 +47,14 @@ export async function completeTask(db: Kysely<Db>, c: TaskCompletion): Promise<b
       owner: null,
       lease_until: null,
       ...c.robot,
+      ...(c.recording
+        ? {
+            recording_file: c.recording.fileName,
+            recording_url: c.recording.url,
+            recording_duration: c.recording.durationMs,
+            recording_size: c.recording.size,
+          }
+        : {}),
     })
     .where('id', '=', c.taskId)
     .where('status', '=', TaskStatus.Executing)

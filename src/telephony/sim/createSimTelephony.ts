@@ -6,6 +6,7 @@ import type { CallConversation, DialHooks, DialRequest, DialResult, TelephonyPor
 import { compileOutcomeRules, type OutcomeRule } from './compileOutcomeRules.js';
 import { createLineFailures, type LineFailureRule } from './createLineFailures.js';
 import { drawCallPlan, type SimCallPlan } from './drawCallPlan.js';
+import { renderSimRecording } from './renderSimRecording.js';
 import { SIM_PROFILES, type SimProfile, type SimProfileName } from './simProfiles.js';
 import { SIM_STATUS_SIGNALS } from './simStatusSignals.js';
 import { simulateRobotCall } from './simulateRobotCall.js';
@@ -50,7 +51,8 @@ export interface SimTelephony extends TelephonyPort {
  * (seed, calledNumber, how many times this instance has dialed that number before), so it does not depend
  * on the order or concurrency of the calls. Dials that meet a line failure never reach the callee and do
  * not count towards that number. Ring timeouts are measured from the dial; `ringDuration` is the time the
- * phone rang (from onRinging to the answer or the end).
+ * phone rang (from onRinging to the answer or the end). An answered call asked to be recorded comes back with
+ * a synthetic recording of its length (renderSimRecording).
  */
 export function createSimTelephony(options: SimTelephonyOptions): SimTelephony {
   const { clock, seed } = options;
@@ -127,6 +129,10 @@ export function createSimTelephony(options: SimTelephonyOptions): SimTelephony {
       const result = signal?.aborted
         ? await abortedBeforeDial(clock, startedAt)
         : await runCall(clock, planFor(request, startedAt), startedAt, hooks, signal);
+      if (request.record && result.answeredAt !== null) {
+        const transcript = result.conversation?.state.transcript ?? [];
+        result.recording = renderSimRecording(result.answeredAt, result.endedAt, transcript);
+      }
       record(result);
       return result;
     } finally {

@@ -373,6 +373,7 @@ const task = (attempt: number, over: Partial<Task> = {}): Task => ({
   sipCode: 480,
   ringDuration: 25_000,
   talkDuration: 0,
+  recording: null,
   ...over,
 });
 

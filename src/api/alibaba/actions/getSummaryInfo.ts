@@ -5,7 +5,7 @@ import type { ActionHandler } from './types.js';
 /**
  * GetSummaryInfo: calls placed and seconds talked for the caller's instance. Other instances named in
  * `InstanceIdList.N` are left out, as a key sees its own instance only; with no list, the caller's.
- * Outdial stores no recordings, so UsedRecordingStorageSpace is 0.
+ * UsedRecordingStorageSpace is the MB the instance's kept recordings take.
  */
 export const getSummaryInfo: ActionHandler = async (ctx, p) => {
   const asked = repeatList(p, 'InstanceIdList');
@@ -16,7 +16,7 @@ export const getSummaryInfo: ActionHandler = async (ctx, p) => {
       InstanceId: s.instanceId,
       TotalCallCount: s.totalCallCount,
       TotalCallTime: s.totalCallSeconds,
-      UsedRecordingStorageSpace: 0,
+      UsedRecordingStorageSpace: s.recordingMegabytes,
     })),
   };
 };

@@ -5,6 +5,7 @@ import { deleteJobGroup } from './deleteJobGroup.js';
 import { describeGroupExecutingInfo } from './describeGroupExecutingInfo.js';
 import { describeJob } from './describeJob.js';
 import { describeJobGroup } from './describeJobGroup.js';
+import { downloadRecording } from './downloadRecording.js';
 import { getSummaryInfo } from './getSummaryInfo.js';
 import { describeInstance, listInstances } from './instances.js';
 import { listJobGroups } from './listJobGroups.js';
@@ -43,6 +44,7 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = Object.freeze(
     SuspendJobs: changeJobsAction('suspend'),
     ResumeJobs: changeJobsAction('resume'),
     DescribeJob: describeJob,
+    DownloadRecording: downloadRecording,
     ListJobs: listJobs,
     ListJobsByGroup: listJobsByGroup,
     QueryJobs: queryJobs,

@@ -27,6 +27,8 @@ export interface ContactStatusBody extends RobotContactFields {
   endtime: string;
   customerInfo: Record<string, string>;
   hangupReason: HangupReason;
+  /** The call's recording link; '' when none is kept. */
+  reclink: string;
   nthCall: number;
 }
 
@@ -47,7 +49,7 @@ function customerInfoOf(e: JobEvent): Record<string, string> {
  * is the group id and `taskName` is empty (job events do not carry the group's name); `callid` is the
  * Outdial task id. Without a task (a job that ended before any call) the call fields are empty and
  * `phoneNumber` is the job's first contact. The robot's grade of the call fills the agent fields
- * (airudder/robotFields.ts).
+ * (airudder/robotFields.ts); `reclink` is the call's kept recording.
  */
 export function contactStatusBody(
   e: JobEvent,
@@ -79,7 +81,7 @@ export function contactStatusBody(
     customizeResults: robot.customizeResults,
     customerInfo: customerInfoOf(e),
     hangupReason: task ? hangupReasonOf(task.status) : 0,
-    reclink: robot.reclink,
+    reclink: task?.recording?.url ?? '',
     nthCall: task?.attempt ?? e.job.attempts,
   };
 }

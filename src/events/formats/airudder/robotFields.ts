@@ -2,7 +2,7 @@ import type { TaskRobotResult } from '../../../core/events.js';
 
 /**
  * The PDS fields that an agent seat fills, which Outdial's voice robot takes: on a contact the talk result
- * and remarks, the dispositions (`customizeResults`), the agent's name and the recording link; on a task the
+ * and remarks, the dispositions (`customizeResults`) and the agent's name; on a task the
  * agent group, the agents registered and the talk-result tally.
  */
 export interface RobotContactFields {
@@ -10,7 +10,6 @@ export interface RobotContactFields {
   talkResult: string;
   talkremarks: string;
   customizeResults: { title: string; value: string }[];
-  reclink: string;
 }
 
 export interface RobotTaskFields {
@@ -28,7 +27,7 @@ export const CUSTOMIZE_RESULT_TITLES = { level: 'Level', tags: 'Tags' } as const
  * (`A(有明确意向)`, `A (clear interest)`), `talkremarks` the level rule that fired (or why the robot could not
  * talk), and `customizeResults` the level letter (`Level`, '' when there is none) and the tags (`Tags`,
  * comma-separated, '' when none): one entry per title, as dispositions are read by title. Without a robot
- * result (no script, or no call yet) everything is empty. No recording is kept and no agent answers.
+ * result (no script, or no call yet) everything is empty. No agent answers.
  */
 export function robotContactFields(robot: TaskRobotResult | null = null): RobotContactFields {
   return {
@@ -41,7 +40,6 @@ export function robotContactFields(robot: TaskRobotResult | null = null): RobotC
           { title: CUSTOMIZE_RESULT_TITLES.tags, value: robot.tags.join(',') },
         ]
       : [],
-    reclink: '',
   };
 }
 

@@ -1,10 +1,16 @@
 import type { TaskSnapshot } from '../../../core/events.js';
 
 /**
- * The parts of a RecordingReady `recording` that only a stored recording can give: its length in seconds,
- * file name and download URLs (the vendor's example: `5`, `"a.wav"`, `"https://a.wav"`). Calls are not
- * recorded yet, so they go out empty, typed as in that example.
+ * The parts of a RecordingReady `recording` that the kept recording gives: its length in whole seconds, file
+ * name and download URL (the vendor's example: `5`, `"a.wav"`, `"https://a.wav"`). `mkvUrl`, the vendor's
+ * video container of the call, stays '': Outdial keeps audio only.
  */
-export function recordingFields(_task: TaskSnapshot | null) {
-  return { duration: 0, fileName: '', mkvUrl: '', url: '' };
+export function recordingFields(task: TaskSnapshot | null) {
+  const recording = task?.recording ?? null;
+  return {
+    duration: recording ? Math.round(recording.durationMs / 1000) : 0,
+    fileName: recording?.fileName ?? '',
+    mkvUrl: '',
+    url: recording?.url ?? '',
+  };
 }

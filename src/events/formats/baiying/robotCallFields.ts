@@ -15,19 +15,21 @@ const hangUpOf = (endReason: string | null): number =>
  * The parts of CALL_INSTANCE_RESULT that only a voice robot produces: dialogue rounds, recordings, the
  * script's grading (taskResult: intent level A–F, tags) and the dialogue log (phoneLog), from the task's
  * robot result. A call of a group without a script has them empty, typed as seed 004's example types them;
- * so has a graded call that nobody answered, but for its level. Not told: recordings (none are kept), the
- * script's name (`handlePerson`) and industry (a job event does not carry the script), a human agent.
+ * so has a graded call that nobody answered, but for its level. The recording link is the kept recording of
+ * both sides (`luyinOssUrl`); not told: a recording of the customer alone (none is kept), the script's name
+ * (`handlePerson`) and industry (a job event does not carry the script), a human agent.
  */
 export function robotCallFields(event: JobEvent, task: TaskSnapshot) {
   const robot = task.robot ?? null;
   const madeAt = shanghaiDateTime(task.endTime ?? event.occurredAt);
   const answeredAt = task.answeredAt ?? robot?.transcript[0]?.at ?? task.actualTime ?? task.plannedTime;
+  const recordingUrl = task.recording?.url ?? '';
   return {
     sceneInstance: {
       /** 通话轮次: robot turns. */
       chatRound: robot?.rounds ?? 0,
       /** Recording of both sides, and of the customer alone. */
-      luyinOssUrl: '',
+      luyinOssUrl: recordingUrl,
       userLuyinOssUrl: '',
       /** 话术名 */
       handlePerson: '',
@@ -45,7 +47,7 @@ export function robotCallFields(event: JobEvent, task: TaskSnapshot) {
       : [],
     phoneLog: {
       phoneLogs: robot ? phoneLogs(robot, { taskId: task.id, instanceId: event.instanceId, answeredAt }) : [],
-      luyinOssUrl: '',
+      luyinOssUrl: recordingUrl,
     },
   };
 }

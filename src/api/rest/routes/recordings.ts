@@ -1,0 +1,48 @@
+import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { OutdialError } from '../../../core/errors.js';
+import { getRecordingOf } from '../../../service/recordings/getRecordingOf.js';
+import { callerInstance } from '../auth.js';
+import type { RestContext } from '../context.js';
+import { typed } from '../context.js';
+import { errorSchema } from '../schemas.js';
+
+const tags = ['recordings'];
+
+/** Calls' recordings: the audio of an answered call, by its task id (the `url` its events and task carry). */
+export function recordingRoutes(app: FastifyInstance, { deps, recordings }: RestContext): void {
+  const r = typed(app);
+
+  r.get(
+    '/v1/recordings/:taskId',
+    {
+      schema: {
+        tags,
+        summary: "A call's recording (audio/wav, 8 kHz µ-law), by its task id",
+        params: z.object({ taskId: z.string().min(1).max(64) }),
+        response: {
+          200: z.custom<Readable>().describe('the WAV file'),
+          401: errorSchema,
+          403: errorSchema,
+          404: errorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { taskId } = req.params;
+      const recording = await getRecordingOf(deps, callerInstance(req), taskId);
+      const file = await recordings?.open(taskId);
+      if (!file) {
+        throw new OutdialError('RECORDING_NOT_FOUND', `taskId: the recording of task ${taskId} is no longer kept`, {
+          field: 'taskId',
+        });
+      }
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-length', file.size)
+        .header('content-disposition', `attachment; filename="${recording.fileName}"`)
+        .send(file.stream);
+    },
+  );
+}
