@@ -19,6 +19,8 @@ const EnvSchema = z.object({
     .optional(),
   /** 32 bytes (64 hex chars or base64) sealing AccessKey secrets; default: a key file in OUTDIAL_DATA_DIR. */
   OUTDIAL_SECRET_KEY: z.string().min(1).optional(),
+  /** Days a call's recording is kept after the call; 0 keeps recordings for ever. */
+  OUTDIAL_RECORDING_DAYS: z.coerce.number().int().min(0).max(36500).default(180),
   /** API requests per key per minute. */
   OUTDIAL_RATE_LIMIT: z.coerce.number().int().min(1).default(6000),
 });

@@ -42,6 +42,7 @@ Environment:
   OUTDIAL_DATABASE_URL   postgres://… to use PostgreSQL (default: SQLite in OUTDIAL_DATA_DIR)
   OUTDIAL_DATA_DIR       where SQLite files and recordings live (default .outdial)
   OUTDIAL_PUBLIC_URL     base of the links to recordings in events (default http://127.0.0.1:<port>)
+  OUTDIAL_RECORDING_DAYS days a recording is kept after its call; 0 keeps them (default 180)
   OUTDIAL_TIME_ZONE      zone of the calling windows (default Asia/Shanghai)
   OUTDIAL_DEFAULT_COUNTRY country of national phone numbers (default CN)
   OUTDIAL_SECRET_KEY     32-byte key sealing AccessKey secrets (default: OUTDIAL_DATA_DIR/secret.key)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../core/clock.js';
+import type { RecordingStore } from '../recordings/recordingStore.js';
 import type { StoreCaps } from '../store/dialects.js';
 import type { Db } from '../store/schema.js';
 
@@ -16,4 +17,6 @@ export interface ServiceDeps {
   defaultTimeZone: string;
   /** Tells the engine work may be due now (jobs assigned, a group or job resumed). */
   wake?: () => void;
+  /** Where calls' recordings are kept: deleting a job group deletes its calls' recordings there. */
+  recordings?: RecordingStore;
 }

@@ -4,10 +4,12 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from 'pino';
 import { createMetrics } from '../../api/ops/metrics.js';
 import { buildServer } from '../../api/server.js';
+import { DAY, HOUR } from '../../core/clock.js';
 import { createEngine } from '../../engine/createEngine.js';
 import { systemClock } from '../../engine/systemClock.js';
 import { createDispatcher } from '../../events/dispatcher.js';
-import { createFileRecordingStore } from '../../recordings/recordingStore.js';
+import { expireRecordings } from '../../recordings/expireRecordings.js';
+import { createFileRecordingStore, type RecordingStore } from '../../recordings/recordingStore.js';
 import { loadSecretKey } from '../../service/credentials/loadSecretKey.js';
 import { purgeNonces } from '../../service/credentials/nonces.js';
 import { createSecretBox } from '../../service/credentials/secretBox.js';
@@ -68,6 +70,7 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
     newId: () => uuidv7(),
     defaultCountry: config.OUTDIAL_DEFAULT_COUNTRY as CountryCode,
     defaultTimeZone: config.OUTDIAL_TIME_ZONE,
+    ...(recordings ? { recordings } : {}),
     wake: () => {
       engine.wake();
       dispatcher.wake();
@@ -105,6 +108,16 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
     purgeNonces(deps, deps.clock.now() - 31 * 60_000).catch((error) => log.warn({ err: error }, 'nonce purge failed'));
   }, 60_000);
   noncePurge.unref();
+  const recordingDays = config.OUTDIAL_RECORDING_DAYS;
+  const expireOld = (kept: RecordingStore) => () => {
+    expireRecordings(store.db, kept, systemClock.now() - recordingDays * DAY).then(
+      (n) => n > 0 && log.info({ expired: n, days: recordingDays }, 'retention: deleted old recordings'),
+      (error) => log.warn({ err: error }, 'deleting old recordings failed; trying again in an hour'),
+    );
+  };
+  const expiry = recordings && recordingDays > 0 ? setInterval(expireOld(recordings), HOUR) : undefined;
+  expiry?.unref();
+  if (recordings && recordingDays > 0) expireOld(recordings)();
 
   const stopSignal = new Promise<string>((resolveStop) => {
     const onSignal = (name: string) => () => resolveStop(name);
@@ -119,6 +132,7 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
   );
   state.draining = true;
   clearInterval(noncePurge);
+  clearInterval(expiry);
   await app.close();
   await engine.stop({ drainMs: o.drainSeconds * 1000 });
   // After the engine: the events of the calls it drained are delivered too, as far as the deadline allows.

@@ -2,6 +2,7 @@ import type { JobGroupStatus } from '../../core/enums.js';
 import { OutdialError } from '../../core/errors.js';
 import { countCallsInProgress } from '../../store/jobGroups/countCallsInProgress.js';
 import { deleteJobGroup as deleteJobGroupRows } from '../../store/jobGroups/deleteJobGroup.js';
+import { recordedTasksOfGroup } from '../../store/tasks/recordingsEndedBefore.js';
 import type { ServiceDeps } from '../deps.js';
 import { getJobGroupOf } from './getJobGroupOf.js';
 
@@ -10,8 +11,8 @@ const DELETABLE: readonly JobGroupStatus[] = ['Draft', 'Paused', 'Completed', 'C
 class Refused extends Error {}
 
 /**
- * Deletes a group that is not being dialled, with its jobs and tasks, in one transaction. A running
- * group, or one with a call still in progress, is JOB_GROUP_BUSY.
+ * Deletes a group that is not being dialled, with its jobs and tasks, in one transaction, then its calls'
+ * recordings. A running group, or one with a call still in progress, is JOB_GROUP_BUSY.
  */
 export async function deleteJobGroup(deps: ServiceDeps, instanceId: string, id: string): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -24,7 +25,7 @@ export async function deleteJobGroup(deps: ServiceDeps, instanceId: string, id: 
       );
     }
     try {
-      await deps.db.transaction().execute(async (trx) => {
+      const recorded = await deps.db.transaction().execute(async (trx) => {
         const calls = await countCallsInProgress(trx, id);
         if (calls > 0) {
           throw new OutdialError(
@@ -34,8 +35,13 @@ export async function deleteJobGroup(deps: ServiceDeps, instanceId: string, id: 
           );
         }
         // The status is checked again as the row goes: a group resumed meanwhile rolls everything back.
+        const recordedTasks = await recordedTasksOfGroup(trx, id);
         if (!(await deleteJobGroupRows(trx, id, DELETABLE))) throw new Refused();
+        return recordedTasks;
       });
+      // After the commit: a file left behind by a failure here is only disk, never a task without its call.
+      const { recordings } = deps;
+      if (recordings) await Promise.allSettled(recorded.map((taskId) => recordings.remove(taskId)));
       return;
     } catch (error) {
       if (!(error instanceof Refused)) throw error;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * A call's recording, kept by the recording store under the task's id: its file name, where it is downloaded from
@@ -10,10 +10,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('task').addColumn('recording_url', 'varchar(512)').execute();
   await db.schema.alterTable('task').addColumn('recording_duration', 'integer').execute();
   await db.schema.alterTable('task').addColumn('recording_size', 'bigint').execute();
+  // Retention finds the oldest kept recordings without reading the tasks that have none.
+  await db.schema
+    .createIndex('task_recording_by_end')
+    .on('task')
+    .column('end_time')
+    .where(sql.ref('recording_file'), 'is not', null)
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('task_recording_by_end').execute();
   for (const name of ['recording_size', 'recording_duration', 'recording_url', 'recording_file']) {
     await db.schema.alterTable('task').dropColumn(name).execute();
   }
