@@ -14,6 +14,7 @@ import { webhookSignature } from '../src/events/sinks/webhook.js';
 import { createSubscription, type SubscriptionInput } from '../src/events/subscriptions/index.js';
 import { createInstance } from '../src/service/createInstance.js';
 import { createSecretBox, type SecretBox } from '../src/service/credentials/secretBox.js';
+import { insertDeliveries, type NewDelivery } from '../src/store/events/insertDeliveries.js';
 import { insertEvents } from '../src/store/events/insertEvents.js';
 import type { Db, NewEventRow } from '../src/store/schema.js';
 import { uuidv7 } from '../src/store/uuidv7.js';
@@ -44,6 +45,8 @@ export interface EventsBenchOptions {
   log(line: string): void;
   /** Adds a run per dialect whose every statement is timed, and the per-event CPU of parse, format and sign. */
   profile?: boolean;
+  /** Pending deliveries waiting for a retry in the dead receiver's backlog (0: no such run). */
+  deadBacklog: number;
 }
 
 /** The issue's targets. */
@@ -409,6 +412,55 @@ async function webhookThroughput(
   return { dispatcher, bareSeconds };
 }
 
+/** Jobs the dead receiver's backlog belongs to: 5 deliveries each, the oldest waiting for a retry. */
+const DEAD_PER_JOB = 5;
+
+/**
+ * The webhook run again, with a second subscription of the same instance whose receiver is down (a closed port):
+ * it gets every event too, fails each send at once, and starts with `deadBacklog` deliveries waiting for a retry an
+ * hour away, as a receiver down for a long while leaves. The healthy receiver's rate is timed.
+ */
+async function deadNeighbourThroughput(
+  dialect: BenchDialect,
+  o: EventsBenchOptions,
+  receiver: BenchReceiver,
+  f: Format,
+): Promise<Throughput> {
+  const s = await openEventsStore(dialect, { sink: 'webhook', config: { url: receiver.url } }, f);
+  try {
+    const deps = { db: s.store.db, caps: s.store.caps, clock: systemClock, newId: randomUUID };
+    const dead = await createSubscription(
+      { ...deps, box: s.box, formats: { cloudevents: f.format } },
+      { instanceId: s.instanceId, name: 'down', format: 'cloudevents', sink: 'webhook', config: { url: DEAD_URL } },
+    );
+    const now = Date.now();
+    for (let from = 0; from < o.deadBacklog; from += 5_000) {
+      const rows: NewDelivery[] = Array.from({ length: Math.min(5_000, o.deadBacklog - from) }, (_, k) => {
+        const n = from + k;
+        return {
+          id: `dead-${String(n).padStart(8, '0')}`,
+          subscriptionId: dead.id,
+          eventId: `gone-${n}`,
+          jobId: `dead-job-${n % Math.ceil(o.deadBacklog / DEAD_PER_JOB)}`,
+          occurredAt: now - o.deadBacklog + n,
+        };
+      });
+      await insertDeliveries(s.store.db, s.store.caps, rows, now + HOUR_MS);
+    }
+    await fillOutbox(s, o.events, o.jobs, now);
+    await receiver.take();
+    const t = await dispatchAll(s, f, o.events, o);
+    await checkReceived(receiver, t.delivered, `${dialect} dispatcher beside a dead receiver`);
+    return t;
+  } finally {
+    await s.store.drop();
+  }
+}
+
+/** Nothing listens on the discard port: a send there is refused at once. */
+const DEAD_URL = 'http://127.0.0.1:9/down';
+const HOUR_MS = 3_600_000;
+
 async function brokerThroughput(
   dialect: BenchDialect,
   o: EventsBenchOptions,
@@ -558,6 +610,22 @@ export async function benchEvents(o: EventsBenchOptions): Promise<ScenarioResult
         ],
       });
     }
+    const deadRows: BenchRow[] = [];
+    for (const [i, dialect] of o.dialects.entries()) {
+      if (o.deadBacklog === 0) break;
+      o.log(`  webhook throughput on ${dialect} beside a dead receiver…`);
+      const t = await deadNeighbourThroughput(dialect, o, receiver, f);
+      const alone = webhookRows[i] as BenchRow;
+      const measured = rate(t.delivered, t.seconds);
+      deadRows.push({
+        dialect,
+        measured,
+        baseline: alone.measured,
+        ratio: measured / alone.measured,
+        met: null,
+        details: [`${formatNumber(t.seconds, 1)} s`, delivery(t, o.events, o.maxSeconds)],
+      });
+    }
     const latencyRows: BenchRow[] = [];
     o.log('  latency baseline (direct POSTs)…');
     const bare = await bareLatency(o, receiver, f);
@@ -629,6 +697,23 @@ export async function benchEvents(o: EventsBenchOptions): Promise<ScenarioResult
         ],
         sections,
       },
+      ...(deadRows.length === 0
+        ? []
+        : [
+            {
+              name: 'events-dead-neighbour',
+              title: `The webhook run (${formatNumber(o.events)} events) with a second subscription whose receiver is down: it gets every event too and starts with ${formatNumber(o.deadBacklog)} deliveries of ${formatNumber(Math.ceil(o.deadBacklog / DEAD_PER_JOB))} jobs waiting for a retry an hour away; the healthy receiver's deliveries per second`,
+              unit: 'deliveries/s',
+              measuredLabel: 'beside a dead receiver',
+              baselineLabel: 'alone (the run above)',
+              target: 'a dead receiver does not slow the others (ratio near 1)',
+              rows: deadRows,
+              notes: [
+                formatNote,
+                "the dead subscription's sends are refused at once (nothing listens on port 9); its failed attempts are recorded and retried by its schedule",
+              ],
+            } satisfies ScenarioResult,
+          ]),
       {
         name: 'events-latency',
         title: `${formatNumber(o.rate)} events/s for ${o.seconds} s written to the outbox (occurred_at = Date.now() at the write) while a dispatcher with the default options runs (pollMs ${DEFAULT_DISPATCHER_OPTIONS.pollMs}, perSubscription ${DEFAULT_DISPATCHER_OPTIONS.perSubscription}, global ${GLOBAL}); latency = receipt at the receiver − occurred_at`,

@@ -21,7 +21,8 @@ import { benchRobot } from './robot.js';
  * BENCH_API_REQUESTS (20,000), BENCH_API_CLIENTS (100), BENCH_EVENTS (20,000), BENCH_EVENTS_JOBS (1,000),
  * BENCH_EVENTS_BROKER (5,000), BENCH_EVENTS_CONCURRENCY (128), BENCH_EVENTS_RATE (1,000 events/s),
  * BENCH_EVENTS_SECONDS (10), BENCH_EVENTS_MAX_SECONDS (30: a throughput run stops there and reports the rate so
- * far; a latency run waits that long for the rest after its stream). Brokers: BENCH_RABBITMQ_URL (amqp://guest:guest@127.0.0.1:5672), BENCH_NATS_URL
+ * far; a latency run waits that long for the rest after its stream), BENCH_EVENTS_DEAD_BACKLOG (100,000 deliveries
+ * waiting for a retry at a dead receiver beside the healthy one). Brokers: BENCH_RABBITMQ_URL (amqp://guest:guest@127.0.0.1:5672), BENCH_NATS_URL
  * (nats://127.0.0.1:4222); one that is not reachable is skipped with a note. Robot: BENCH_ROBOT_CALLS (40 simulated
  * calls per example script and persona), BENCH_ROBOT_CAMPAIGN (10,000 calls), BENCH_ROBOT_LINES (1,000).
  * Contact policy: BENCH_POLICY_JOBS (50,000 jobs per run), BENCH_POLICY_LIST (1,000,000 block-list entries, and as
@@ -106,6 +107,7 @@ async function main() {
                     rate: size('BENCH_EVENTS_RATE', 1_000),
                     seconds: size('BENCH_EVENTS_SECONDS', 10),
                     maxSeconds: size('BENCH_EVENTS_MAX_SECONDS', 30),
+                    deadBacklog: size('BENCH_EVENTS_DEAD_BACKLOG', 100_000),
                     dialects,
                     log,
                     profile: args.includes('--profile'),

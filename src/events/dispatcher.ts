@@ -12,10 +12,12 @@ import { type ClaimedDelivery, claimDueDeliveries } from '../store/events/claimD
 import { deleteExpiredDeliveries } from '../store/events/deleteExpiredDeliveries.js';
 import { getEvents } from '../store/events/deliveries.js';
 import { outboxBacklog, pendingBySubscription } from '../store/events/deliveryBacklog.js';
+import type { NewDelivery } from '../store/events/insertDeliveries.js';
 import { nextDeliveryAt } from '../store/events/nextDeliveryAt.js';
 import { type DeliveryAttemptRecord, recordDeliveryAttempts } from '../store/events/recordDeliveryAttempts.js';
 import { releaseDeliveryLeases } from '../store/events/releaseDeliveryLeases.js';
 import { subscriptionsWithPending } from '../store/events/subscriptionsWithPending.js';
+import { noteInserted, noteSends, type WalkMemoSlot } from '../store/events/walkPending.js';
 import type { Db, EventRow, SubscriptionRow } from '../store/schema.js';
 import type { FormatName, Formats } from './format.js';
 import { FORMATS } from './formats/index.js';
@@ -131,6 +133,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const onBusy = passes.busy;
   const wake = passes.wake;
   let nextCleanupAt = Number.NEGATIVE_INFINITY;
+  /** Per subscription, what its earlier walks learned (walkPending). */
+  const walkMemos = new Map<string, WalkMemoSlot>();
+  const memoOf = (subId: string): WalkMemoSlot => {
+    const had = walkMemos.get(subId);
+    if (had) return had;
+    const slot: WalkMemoSlot = { memo: null };
+    walkMemos.set(subId, slot);
+    return slot;
+  };
+  const noteDeliveries = (rows: readonly NewDelivery[]) => {
+    for (const r of rows) {
+      const slot = walkMemos.get(r.subscriptionId);
+      if (slot) noteInserted(slot, r.occurredAt, r.id);
+    }
+  };
 
   const formats: Formats = deps.formats ?? FORMATS;
 
@@ -183,6 +200,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         }
         for (const f of batch) {
           takeSlot(f.subId, -1);
+          const { next } = f.record;
+          const stays = recorded.has(f.record.deliveryId) && next.status === 'pending';
+          noteSends(memoOf(f.subId), [{ deliveryId: f.record.deliveryId, dueAt: stays ? next.nextAttemptAt : null }]);
           if (!recorded.has(f.record.deliveryId)) {
             log.warn(
               { deliveryId: f.record.deliveryId },
@@ -296,7 +316,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function pass(): Promise<number> {
     const now = clock.now();
-    while ((await fanOut({ db, caps, now }, opts.fanOutBatch)) === opts.fanOutBatch && !passes.stopping) {
+    const fanOutDeps = { db, caps, now, onDeliveries: noteDeliveries };
+    while ((await fanOut(fanOutDeps, opts.fanOutBatch)) === opts.fanOutBatch && !passes.stopping) {
       // a full batch: more may be waiting
     }
     if (now >= nextCleanupAt) {
@@ -311,7 +332,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const limit = Math.min(room(sub.id), opts.global - inFlight);
       if (limit <= 0) continue;
       const leaseUntil = now + Math.max(opts.leaseMs, sub.timeout_ms + opts.leaseMarginMs);
-      const claimed = await claimDueDeliveries(db, caps, { subscriptionId: sub.id, owner, now, leaseUntil, limit });
+      const claim = { subscriptionId: sub.id, owner, now, leaseUntil, limit };
+      const claimed = await claimDueDeliveries(db, caps, claim, memoOf(sub.id));
       if (claimed.length === 0) continue;
       const events = new Map(
         (

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { EVENT_TYPES } from '../../core/events.js';
 import type { StoreCaps } from '../../store/dialects.js';
+import { commitWithoutFlushWait } from '../../store/events/asyncCommit.js';
 import { claimEventsToFanOut } from '../../store/events/claimEventsToFanOut.js';
 import { hasEventsToFanOut } from '../../store/events/hasEventsToFanOut.js';
 import { insertDeliveries, type NewDelivery } from '../../store/events/insertDeliveries.js';
@@ -13,6 +14,8 @@ export interface FanOutDeps {
   db: Kysely<Db>;
   caps: StoreCaps;
   now: number;
+  /** Told of the deliveries a batch writes (the dispatcher's walk memos need to know). */
+  onDeliveries?: (rows: readonly NewDelivery[]) => void;
 }
 
 /** Whether a subscription's filters (event types, job groups; null = all) let this event through. */
@@ -48,6 +51,7 @@ const deliveryId = (event: FanOutQueueRow, batch: string, index: number): string
 export async function fanOut(deps: FanOutDeps, limit = 500): Promise<number> {
   if (!(await hasEventsToFanOut(deps.db))) return 0;
   return deps.db.transaction().execute(async (trx) => {
+    await commitWithoutFlushWait(trx, deps.caps);
     const events = await claimEventsToFanOut(trx, deps.caps, limit);
     if (events.length === 0) return 0;
     const subs = await listSubscriptionsOfInstances(trx, [...new Set(events.map((e) => e.instance_id))]);
@@ -66,6 +70,7 @@ export async function fanOut(deps: FanOutDeps, limit = 500): Promise<number> {
       }
     }
     await insertDeliveries(trx, deps.caps, rows, deps.now);
+    deps.onDeliveries?.(rows);
     await markEventsFannedOut(
       trx,
       deps.caps,

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { StoreCaps } from '../dialects.js';
 import type { Db, DeliveryAttemptTable, DeliveryRow, EventRow } from '../schema.js';
-import { idList } from './idList.js';
+import { idIn } from './idList.js';
 
 export type DeliveryAttemptRow = Selectable<DeliveryAttemptTable>;
 
@@ -44,6 +44,6 @@ export async function attemptsOf(db: Kysely<Db>, deliveryIds: readonly string[])
 /** Events by id: the ids as one array parameter (json_each on SQLite), one statement shape for any count. */
 export async function getEvents(db: Kysely<Db>, caps: StoreCaps, ids: readonly string[]): Promise<EventRow[]> {
   if (ids.length === 0) return [];
-  const { rows } = await sql<EventRow>`select * from event where id in (${idList(caps, ids)})`.execute(db);
+  const { rows } = await sql<EventRow>`select * from event where ${idIn(caps, 'id', ids)}`.execute(db);
   return rows;
 }

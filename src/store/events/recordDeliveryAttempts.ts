@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { StoreCaps } from '../dialects.js';
 import type { Db } from '../schema.js';
-import { idList } from './idList.js';
+import { commitWithoutFlushWait } from './asyncCommit.js';
+import { idIn } from './idList.js';
 
 export interface DeliveryAttemptRecord {
   deliveryId: string;
@@ -29,6 +30,7 @@ export async function recordDeliveryAttempts(
   const recorded = new Set<string>();
   if (o.records.length === 0) return recorded;
   await db.transaction().execute(async (trx) => {
+    await commitWithoutFlushWait(trx, caps);
     const tries = new Map<string, number>();
     const delivered = new Map<number | null, string[]>();
     for (const r of o.records) {
@@ -38,10 +40,11 @@ export async function recordDeliveryAttempts(
       delivered.set(r.status, ids);
     }
     for (const [status, ids] of delivered) {
+      // The state test as a CASE, so the batch is found by its ids alone (see claimDueDeliveries).
       const { rows } = await sql<{ id: string; tries: number }>`update delivery set status = 'delivered',
           attempts = attempts + 1, tries = tries + 1, last_status = ${status}, last_error = null,
           delivered_at = ${o.now}, owner = null, lease_until = null
-        where id in (${idList(caps, ids)}) and owner = ${o.owner} and status = 'pending'
+        where ${idIn(caps, 'id', ids)} and case status when 'pending' then owner = ${o.owner} else false end
         returning id, tries`.execute(trx);
       for (const r of rows) tries.set(r.id, r.tries);
     }
