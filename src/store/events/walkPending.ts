@@ -36,6 +36,16 @@ export interface WalkMemo {
   /** By delivery id. */
   headOf: Map<string, Head>;
   resume: { at: Position; inclusive: boolean } | null;
+  /**
+   * Where the memo is to be cut back to, at the next walk's start: news of sends and fan-outs arrive while a walk
+   * reads, and cutting under it would lose the jobs it relies on to hold their later deliveries back.
+   */
+  pendingCut: Position | null;
+  /**
+   * While a walk reads: how sends ended that the memo does not hold yet (by delivery id). The walk may have read
+   * such a delivery before its outcome was written, and must not remember it as it was.
+   */
+  news: Map<string, number | null> | null;
 }
 
 /** The longest a memo is trusted. */
@@ -68,6 +78,11 @@ export interface WalkMemoSlot {
 export async function walkPending(db: Kysely<Db>, c: WalkRequest, slot?: WalkMemoSlot): Promise<string[]> {
   const memo = usableMemo(slot?.memo ?? null, c.now);
   if (slot) slot.memo = memo;
+  if (memo.pendingCut !== null) {
+    // Only a cut behind where the memo stops changes anything (a new delivery further on is read anyway).
+    if (memo.resume !== null && !before(memo.resume.at, memo.pendingCut)) cutAt(memo, memo.pendingCut);
+    memo.pendingCut = null;
+  }
   const ready: string[] = [];
   for (const head of memo.heads.values()) {
     if (ready.length === c.limit) return ready;
@@ -76,8 +91,25 @@ export async function walkPending(db: Kysely<Db>, c: WalkRequest, slot?: WalkMem
       head.dueAt = Number.POSITIVE_INFINITY;
     }
   }
-  /** Jobs met past the memo's heads (once it is full). */
+  /** Jobs met past the memo's heads, once it is full (or when a row read turned out stale). */
   const seen = new Set<string>();
+  const news = new Map<string, number | null>();
+  memo.news = news;
+  try {
+    return await readOn(db, c, memo, ready, seen, news);
+  } finally {
+    if (memo.news === news) memo.news = null;
+  }
+}
+
+async function readOn(
+  db: Kysely<Db>,
+  c: WalkRequest,
+  memo: WalkMemo,
+  ready: string[],
+  seen: Set<string>,
+  news: Map<string, number | null>,
+): Promise<string[]> {
   const step = Math.max(WALK_STEP, 4 * c.limit);
   let from = memo.resume;
   for (;;) {
@@ -100,12 +132,16 @@ export async function walkPending(db: Kysely<Db>, c: WalkRequest, slot?: WalkMem
       const leasedUntil = d.lease_until !== null && d.lease_until > c.now ? d.lease_until : null;
       const isReady = d.next_attempt_at <= c.now && leasedUntil === null;
       if (isReady) ready.push(d.id);
-      if (remembering) {
-        const dueAt = isReady ? Number.POSITIVE_INFINITY : (leasedUntil ?? d.next_attempt_at);
+      const outcome = news.get(d.id);
+      if (remembering && outcome !== null) {
+        // A send of it ended while this walk read: its retry time, not the lease it was read with.
+        const dueAt = outcome ?? (isReady ? Number.POSITIVE_INFINITY : (leasedUntil ?? d.next_attempt_at));
         const head: Head = { occurredAt: d.occurred_at, id: d.id, jobId: d.job_id, dueAt };
         memo.heads.set(d.job_id, head);
         memo.headOf.set(d.id, head);
       } else {
+        // Its job moved on after the row was read (delivered, dead): read again from it next time.
+        if (remembering) cutLater(memo, { occurredAt: d.occurred_at, id: d.id });
         seen.add(d.job_id);
       }
       if (ready.length === c.limit) return ready;
@@ -119,7 +155,7 @@ export async function walkPending(db: Kysely<Db>, c: WalkRequest, slot?: WalkMem
 /**
  * How this dispatcher's sends ended, by delivery: `dueAt` when it stays pending (its retry), null when its job
  * moves on (delivered, dead) or the outcome is unknown. The job's next delivery lies further on, where no memo
- * looked: the memo is cut back to before that head, and the next walk reads on from it.
+ * looked: the next walk cuts the memo back to before that head and reads on from it.
  */
 export function noteSends(slot: WalkMemoSlot, sends: readonly { deliveryId: string; dueAt: number | null }[]): void {
   const memo = slot.memo;
@@ -127,24 +163,23 @@ export function noteSends(slot: WalkMemoSlot, sends: readonly { deliveryId: stri
   let cut: Head | null = null;
   for (const s of sends) {
     const head = memo.headOf.get(s.deliveryId);
-    if (head === undefined) continue;
+    if (head === undefined) {
+      memo.news?.set(s.deliveryId, s.dueAt);
+      continue;
+    }
     if (s.dueAt !== null) head.dueAt = s.dueAt;
     else if (cut === null || before(head, cut)) cut = head;
   }
-  if (cut !== null) cutAt(memo, cut);
+  if (cut !== null) cutLater(memo, cut);
 }
 
 /**
  * New deliveries of the subscription were written (fan-out). One older than where the memo stops (an event
- * committed late) would be missed: the memo is cut back to before it.
+ * committed late) would be missed: the next walk cuts the memo back to before it.
  */
 export function noteInserted(slot: WalkMemoSlot, occurredAt: number, id: string): void {
   const memo = slot.memo;
-  if (!memo?.resume) return;
-  const at = { occurredAt, id };
-  const { at: resume, inclusive } = memo.resume;
-  if (before(resume, at) || (!inclusive && resume.occurredAt === occurredAt && resume.id === id)) return;
-  cutAt(memo, at);
+  if (memo) cutLater(memo, { occurredAt, id });
 }
 
 const before = (a: Position, b: Position) =>
@@ -161,8 +196,14 @@ function cutAt(memo: WalkMemo, at: Position) {
   memo.resume = { at: { occurredAt: at.occurredAt, id: at.id }, inclusive: true };
 }
 
+/** Asks the next walk to cut the memo back to `at` (the earliest asked wins). */
+function cutLater(memo: WalkMemo, at: Position) {
+  if (memo.pendingCut === null || before(at, memo.pendingCut))
+    memo.pendingCut = { occurredAt: at.occurredAt, id: at.id };
+}
+
 /** The memo while it can be trusted; a new, empty one once it is too old (or the clock went back). */
 function usableMemo(memo: WalkMemo | null, now: number): WalkMemo {
   if (memo !== null && now >= memo.since && now - memo.since <= WALK_MEMO_MS) return memo;
-  return { since: now, heads: new Map(), headOf: new Map(), resume: null };
+  return { since: now, heads: new Map(), headOf: new Map(), resume: null, pendingCut: null, news: null };
 }

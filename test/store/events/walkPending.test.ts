@@ -18,6 +18,17 @@ import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/test
 
 const T0 = Date.UTC(2026, 0, 5);
 
+/** A delivery of `jobId` that occurred `age` ms after T0. */
+const rowOf =
+  (subscriptionId: string) =>
+  (id: string, jobId: string, age: number): NewDelivery => ({
+    id,
+    subscriptionId,
+    eventId: `ev-${id}`,
+    jobId,
+    occurredAt: T0 + age,
+  });
+
 for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: a walk that starts after the blocked prefix an earlier one found`, () => {
     let t: TestStore;
@@ -150,6 +161,48 @@ for (const dialect of TEST_DIALECTS) {
       expect(await walkPending(t.db, { subscriptionId, now: T0 + 2_000, limit: 10 }, memo)).toEqual([]);
       const later = T0 + 2_000 + WALK_MEMO_MS + 1;
       expect(await walkPending(t.db, { subscriptionId, now: later, limit: 10 }, memo)).toEqual([heads[7], 'z-new']);
+    });
+
+    it('news of a send that arrives while a walk reads is applied by the next walk, not lost under it', async () => {
+      const subscriptionId = await newSubscription();
+      const row = rowOf(subscriptionId);
+      await insertDeliveries(t.db, t.caps, [row('r1', 'j1', 1), row('r2', 'j2', 2), row('r3', 'j2', 3)], T0);
+      await fail(['r1'], T0 + 60_000);
+      const memo: WalkMemoSlot = { memo: null };
+      expect(await walkPending(t.db, { subscriptionId, now: T0, limit: 10 }, memo)).toEqual(['r2']);
+
+      // r2 is delivered; the news comes while the next walk reads (it finds a new delivery, r4).
+      await t.db.updateTable('delivery').set({ status: 'delivered' }).where('id', '=', 'r2').execute();
+      await insertDeliveries(t.db, t.caps, [row('r4', 'j4', 4)], T0);
+      noteInserted(memo, T0 + 4, 'r4');
+      const reading = walkPending(t.db, { subscriptionId, now: T0 + 10, limit: 10 }, memo);
+      noteSends(memo, [{ deliveryId: 'r2', dueAt: null }]);
+      expect(await reading).toEqual(['r4']);
+      await t.db
+        .updateTable('delivery')
+        .set({ owner: 'me', lease_until: T0 + 60_000 })
+        .where('id', '=', 'r4')
+        .execute();
+      // Job j2 moves on to r3, which the memo had passed: the next walk goes back for it.
+      expect(await walkPending(t.db, { subscriptionId, now: T0 + 20, limit: 10 }, memo)).toEqual(['r3']);
+    });
+
+    it('a send that ends while a walk reads the delivery as leased is not remembered as still in flight', async () => {
+      const subscriptionId = await newSubscription();
+      const row = rowOf(subscriptionId);
+      await insertDeliveries(t.db, t.caps, [row('x1', 'jx', 1), row('x2', 'jx', 2)], T0);
+      await t.db
+        .updateTable('delivery')
+        .set({ owner: 'me', lease_until: T0 + 60_000 })
+        .where('id', '=', 'x1')
+        .execute();
+      const memo: WalkMemoSlot = { memo: null };
+      // The walk reads x1 leased; its send ends (delivered) before the walk has taken the rows in.
+      const reading = walkPending(t.db, { subscriptionId, now: T0, limit: 10 }, memo);
+      noteSends(memo, [{ deliveryId: 'x1', dueAt: null }]);
+      expect(await reading).toEqual([]);
+      await t.db.updateTable('delivery').set({ status: 'delivered', owner: null }).where('id', '=', 'x1').execute();
+      expect(await walkPending(t.db, { subscriptionId, now: T0 + 10, limit: 10 }, memo)).toEqual(['x2']);
     });
   });
 }
