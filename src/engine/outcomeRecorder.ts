@@ -245,6 +245,8 @@ export function createOutcomeRecorder(deps: {
         });
         if (!closed) {
           log.warn({ taskId: call.taskId }, 'lease lost before the outcome was recorded; the sweeper closed it');
+          // The task was closed without the call's outcome: nothing will link to its recording.
+          if (kept) void deps.recordings?.store.remove(call.taskId).catch(() => undefined);
           continue;
         }
         if (robot?.tags.includes(OPT_OUT_TAG)) {

@@ -206,8 +206,13 @@ for (const dialect of TEST_DIALECTS) {
 
       const idle = (await createInstance(setup.deps, { name: 'idle' })).id;
       expect(await instanceSummary(setup.deps, ['nobody', setup.instanceId, idle, setup.instanceId])).toEqual([
-        { instanceId: setup.instanceId, totalCallCount: tasks.length, totalCallSeconds: Math.round(talkMs / 1000) },
-        { instanceId: idle, totalCallCount: 0, totalCallSeconds: 0 },
+        {
+          instanceId: setup.instanceId,
+          totalCallCount: tasks.length,
+          totalCallSeconds: Math.round(talkMs / 1000),
+          recordingMegabytes: 0,
+        },
+        { instanceId: idle, totalCallCount: 0, totalCallSeconds: 0, recordingMegabytes: 0 },
       ]);
       expect(await instanceSummary(setup.deps, [])).toEqual([]);
     });
