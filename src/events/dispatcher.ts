@@ -90,8 +90,11 @@ export interface Dispatcher {
   start(): void;
   /** Stops claiming, lets sends in flight finish for up to `drainMs` (then abandons them to their lease holders). */
   stop(opts?: { drainMs?: number }): Promise<void>;
-  /** Runs a pass soon (after events were written or deliveries re-queued). */
-  wake(): void;
+  /**
+   * Runs a pass soon (after events were written). `rewalk`: deliveries were re-queued or a subscription resumed
+   * by someone else than this dispatcher, so its walks read every subscription's pending deliveries from the start.
+   */
+  wake(o?: { rewalk?: boolean }): void;
   /** Resolves when nothing runs until time moves: no pass and no send in flight. */
   whenIdle(): Promise<void>;
   inFlight(): number;
@@ -369,7 +372,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       for (const { sink } of sinks.values()) await sink.close().catch(() => undefined);
       sinks.clear();
     },
-    wake,
+    wake(o) {
+      if (o?.rewalk) walkMemos.clear();
+      wake();
+    },
     whenIdle: passes.whenIdle,
     inFlight: () => inFlight,
     onAttempt(listener) {

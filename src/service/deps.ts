@@ -17,6 +17,8 @@ export interface ServiceDeps {
   defaultTimeZone: string;
   /** Tells the engine work may be due now (jobs assigned, a group or job resumed). */
   wake?: () => void;
+  /** Tells the event dispatcher deliveries were re-queued (a replay) or a subscription resumed. */
+  deliveriesChanged?: () => void;
   /** Where calls' recordings are kept: deleting a job group deletes its calls' recordings there. */
   recordings?: RecordingStore;
 }

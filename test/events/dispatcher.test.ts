@@ -181,6 +181,35 @@ for (const dialect of TEST_DIALECTS) {
       ]);
     });
 
+    it('a replayed delivery goes out at once, though the walks had passed it', async () => {
+      let up = false;
+      const rx = await receiver(() => (up ? { status: 204 } : { status: 503 }));
+      const sub = await subscribe(rx.url, { retry: { scheduleSeconds: [2] } });
+      await write([
+        { id: 'e1', type: 'Dialing', at: T0 - 2 * S, jobId: 'a' },
+        { id: 'e2', type: 'Dialing', at: T0 - S, jobId: 'b' },
+      ]);
+      const d = dispatcher();
+      d.start();
+      // e2 is held by another dispatcher for an hour: the walks go past e1 to it, and remember where they stopped.
+      await eventually(async () => (await t.db.selectFrom('delivery').select('id').execute()).length === 2);
+      await t.db
+        .updateTable('delivery')
+        .set({ owner: 'other', lease_until: T0 + 3600 * S })
+        .where('event_id', '=', 'e2')
+        .execute();
+      const dead = async () => (await listDeliveries(deps, instanceId, sub.id, { limit: 10, status: 'dead' })).items;
+      await drive(clock, d, async () => (await dead()).length === 1);
+      const diedAt = clock.now();
+
+      up = true;
+      expect(await replayDeliveries(deps, instanceId, sub.id, { status: 'dead' })).toEqual({ requeued: 1 });
+      d.wake({ rewalk: true });
+      // Time stands still: the replay is sent now, not when the dispatcher would next read from the start.
+      await eventually(() => rx.acked().length === 1);
+      expect(clock.now()).toBe(diedAt);
+    });
+
     it('a receiver that never answers holds only its own subscription’s sends', async () => {
       const slow = await receiver(() => 'hang');
       const fast = await receiver(() => ({ status: 200 }));

@@ -71,6 +71,7 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
     defaultCountry: config.OUTDIAL_DEFAULT_COUNTRY as CountryCode,
     defaultTimeZone: config.OUTDIAL_TIME_ZONE,
     ...(recordings ? { recordings } : {}),
+    deliveriesChanged: () => dispatcher.wake({ rewalk: true }),
     wake: () => {
       engine.wake();
       dispatcher.wake();

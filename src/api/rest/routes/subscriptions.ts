@@ -121,7 +121,7 @@ export function subscriptionRoutes(app: FastifyInstance, { deps, box }: RestCont
     clock: deps.clock,
     newId: deps.newId,
     box,
-    ...(deps.wake ? { wakeDispatcher: deps.wake } : {}),
+    ...(deps.deliveriesChanged ? { wakeDispatcher: deps.deliveriesChanged } : {}),
   };
 
   r.post(
