@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../core/clock.js';
+import type { RecordingLinks } from '../recordings/recordingLinks.js';
 import type { RecordingStore } from '../recordings/recordingStore.js';
 import type { StoreCaps } from '../store/dialects.js';
 import type { Db } from '../store/schema.js';
@@ -21,4 +22,6 @@ export interface ServiceDeps {
   deliveriesChanged?: () => void;
   /** Where calls' recordings are kept: deleting a job group deletes its calls' recordings there. */
   recordings?: RecordingStore;
+  /** Signs links to recordings that download without an API key (DownloadRecording's SignatureUrl). */
+  recordingLinks?: RecordingLinks;
 }

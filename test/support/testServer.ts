@@ -9,6 +9,7 @@ import { buildServer, type ServerOptions } from '../../src/api/server.js';
 import { ensureStarterCredentials, type StarterCredentials } from '../../src/cli/serve/bootstrap.js';
 import { createVirtualClock, type VirtualClock } from '../../src/core/virtualClock.js';
 import { createEngine, type Engine } from '../../src/engine/createEngine.js';
+import { createRecordingLinks } from '../../src/recordings/recordingLinks.js';
 import { createFileRecordingStore } from '../../src/recordings/recordingStore.js';
 import { createSecretBox, type SecretBox } from '../../src/service/credentials/secretBox.js';
 import type { ServiceDeps } from '../../src/service/deps.js';
@@ -73,7 +74,9 @@ export async function startTestServer(
     defaultTimeZone: 'Asia/Shanghai',
     wake: () => engine.wake(),
   };
-  const box = createSecretBox(randomBytes(32));
+  const secretKey = randomBytes(32);
+  const box = createSecretBox(secretKey);
+  if (recordings) deps.recordingLinks = createRecordingLinks(secretKey);
   const metrics = createMetrics();
   metrics.watchEngine(engine);
   const app = await buildServer({

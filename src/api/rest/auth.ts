@@ -13,6 +13,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller | null;
   }
+  interface FastifyContextConfig {
+    /** The route also takes a pre-signed link (`Signature` in the query), which it checks itself. */
+    signedLink?: boolean;
+  }
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -25,6 +29,8 @@ export function bearerKeyId(header: string | undefined): string | undefined {
 
 export function authenticate(deps: ServiceDeps) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const query = req.query as Record<string, unknown> | undefined;
+    if (req.routeOptions.config.signedLink && query?.Signature !== undefined) return;
     const header = req.headers.authorization;
     const token = header && BEARER.exec(header)?.[1];
     if (!token) {

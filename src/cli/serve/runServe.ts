@@ -9,6 +9,7 @@ import { createEngine } from '../../engine/createEngine.js';
 import { systemClock } from '../../engine/systemClock.js';
 import { createDispatcher } from '../../events/dispatcher.js';
 import { expireRecordings } from '../../recordings/expireRecordings.js';
+import { createRecordingLinks } from '../../recordings/recordingLinks.js';
 import { createFileRecordingStore, type RecordingStore } from '../../recordings/recordingStore.js';
 import { loadSecretKey } from '../../service/credentials/loadSecretKey.js';
 import { purgeNonces } from '../../service/credentials/nonces.js';
@@ -44,7 +45,8 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
   const dataDir = resolve(config.OUTDIAL_DATA_DIR);
   const database = config.OUTDIAL_DATABASE_URL ?? join(dataDir, 'outdial.sqlite');
   const store = await openStore({ database });
-  const box = createSecretBox(loadSecretKey({ fromEnv: config.OUTDIAL_SECRET_KEY, dataDir }));
+  const secretKey = loadSecretKey({ fromEnv: config.OUTDIAL_SECRET_KEY, dataDir });
+  const box = createSecretBox(secretKey);
   // Links to recordings start with the public URL; without one, with the address listened on (known once listening).
   let baseUrl = config.OUTDIAL_PUBLIC_URL ?? `http://127.0.0.1:${o.port}`;
   const recordings = o.recordings ? createFileRecordingStore(join(dataDir, 'recordings')) : undefined;
@@ -72,6 +74,7 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
     defaultTimeZone: config.OUTDIAL_TIME_ZONE,
     ...(recordings ? { recordings } : {}),
     deliveriesChanged: () => dispatcher.wake({ rewalk: true }),
+    recordingLinks: createRecordingLinks(secretKey),
     wake: () => {
       engine.wake();
       dispatcher.wake();

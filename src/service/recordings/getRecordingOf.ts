@@ -4,8 +4,12 @@ import { taskRecording } from '../../store/rows.js';
 import { getTaskRecording } from '../../store/tasks/getTaskRecording.js';
 import type { ServiceDeps } from '../deps.js';
 
-/** The kept recording of one of the instance's calls (tasks). */
-export async function getRecordingOf(deps: ServiceDeps, instanceId: string, taskId: string): Promise<TaskRecording> {
+/** The kept recording of one of the instance's calls (tasks); instanceId null: of any instance (a signed link). */
+export async function getRecordingOf(
+  deps: ServiceDeps,
+  instanceId: string | null,
+  taskId: string,
+): Promise<TaskRecording> {
   const row = await getTaskRecording(deps.db, instanceId, taskId);
   if (!row) throw new OutdialError('TASK_NOT_FOUND', `taskId: task ${taskId} does not exist`, { field: 'taskId' });
   const recording = taskRecording(row);

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Db, TaskRow } from '../schema.js';
 
-/** A task of this instance with its recording columns; undefined when the instance has no such task. */
+/** A task of this instance (null: of any) with its recording columns; undefined when there is no such task. */
 export async function getTaskRecording(
   db: Kysely<Db>,
-  instanceId: string,
+  instanceId: string | null,
   taskId: string,
 ): Promise<
   Pick<TaskRow, 'id' | 'recording_file' | 'recording_url' | 'recording_duration' | 'recording_size'> | undefined
@@ -13,6 +13,6 @@ export async function getTaskRecording(
     .selectFrom('task')
     .select(['id', 'recording_file', 'recording_url', 'recording_duration', 'recording_size'])
     .where('id', '=', taskId)
-    .where('instance_id', '=', instanceId)
+    .$if(instanceId !== null, (q) => q.where('instance_id', '=', instanceId as string))
     .executeTakeFirst();
 }

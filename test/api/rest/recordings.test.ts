@@ -77,11 +77,25 @@ for (const dialect of TEST_DIALECTS) {
       const rpc = rpcFor(s);
       const task = answered[0] as TaskView;
       const got = await rpc.get('DownloadRecording', { InstanceId: s.instanceId, TaskId: task.id });
-      expect(got).toMatchObject({
-        Code: 'OK',
-        Success: true,
-        DownloadParams: { FileName: `${task.id}.wav`, SignatureUrl: `${s.url}/v1/recordings/${task.id}` },
+      expect(got).toMatchObject({ Code: 'OK', Success: true, DownloadParams: { FileName: `${task.id}.wav` } });
+      // The link is pre-signed for an hour, as the vendor's OSS link: it downloads without an API key.
+      const link = new URL(got.DownloadParams.SignatureUrl);
+      expect(`${link.origin}${link.pathname}`).toBe(`${s.url}/v1/recordings/${task.id}`);
+      expect(Number(link.searchParams.get('Expires'))).toBe(Math.floor(s.clock.now() / 1000) + 3600);
+      const signed = await fetch(link);
+      expect(signed.status).toBe(200);
+      expect(Buffer.from(await signed.arrayBuffer()).length).toBe(task.recording?.size);
+      const forged = new URL(link);
+      forged.searchParams.set('Expires', String(Number(link.searchParams.get('Expires')) + 3600));
+      const refused = await fetch(forged);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: unknown }).error).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'Signature',
       });
+      // Signed for this task only.
+      const other = (answered[1] as TaskView).id;
+      expect((await fetch(link.toString().replace(task.id, other))).status).toBe(403);
       expect(got.DownloadParams.VoiceSliceRecordingListJson).toBeUndefined();
       const sliced = await rpc.get('DownloadRecording', {
         InstanceId: s.instanceId,
@@ -100,6 +114,10 @@ for (const dialect of TEST_DIALECTS) {
         404,
       );
       await expectRpcError(rpc.get('DownloadRecording', { InstanceId: s.instanceId }), 'MissingTaskId', 400);
+
+      // An hour later the link has expired.
+      s.clock.set(s.clock.now() + 3601 * 1000);
+      expect((await fetch(link)).status).toBe(403);
 
       const summary = await rpc.get('GetSummaryInfo', {});
       const bytes = answered.reduce((sum, t) => sum + (t.recording?.size ?? 0), 0);

@@ -17,10 +17,17 @@ export function recordingRoutes(app: FastifyInstance, { deps, recordings }: Rest
   r.get(
     '/v1/recordings/:taskId',
     {
+      config: { signedLink: true },
       schema: {
         tags,
-        summary: "A call's recording (audio/wav, 8 kHz µ-law), by its task id",
+        summary: "A call's recording (audio/wav, 8 kHz µ-law), by its task id: with the API key, or a pre-signed link",
         params: z.object({ taskId: z.string().min(1).max(64) }),
+        querystring: z
+          .object({
+            Expires: z.coerce.number().int().optional().describe('a pre-signed link (DownloadRecording): unix seconds'),
+            Signature: z.string().max(128).optional().describe('a pre-signed link: no API key needed'),
+          })
+          .strict(),
         response: {
           200: z.custom<Readable>().describe('the WAV file'),
           401: errorSchema,
@@ -31,7 +38,13 @@ export function recordingRoutes(app: FastifyInstance, { deps, recordings }: Rest
     },
     async (req, reply) => {
       const { taskId } = req.params;
-      const recording = await getRecordingOf(deps, callerInstance(req), taskId);
+      const { Expires, Signature } = req.query;
+      if (Signature !== undefined && !deps.recordingLinks?.verify(taskId, Expires ?? 0, Signature, deps.clock.now())) {
+        throw new OutdialError('FORBIDDEN', 'the link has expired or its signature is not valid; ask for a new one', {
+          field: 'Signature',
+        });
+      }
+      const recording = await getRecordingOf(deps, Signature !== undefined ? null : callerInstance(req), taskId);
       const file = await recordings?.open(taskId);
       if (!file) {
         throw new OutdialError('RECORDING_NOT_FOUND', `taskId: the recording of task ${taskId} is no longer kept`, {
