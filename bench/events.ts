@@ -126,11 +126,24 @@ async function openEventsStore(
   const instanceId = (
     await createInstance({ ...deps, defaultCountry: 'CN', defaultTimeZone: 'Asia/Shanghai' }, { name: 'bench' })
   ).id;
-  await createSubscription(
-    { ...deps, box, formats: { cloudevents: f.format } },
-    { instanceId, name: 'bench', format: 'cloudevents', ...sink },
+  const s = { store, instanceId, box };
+  await subscribe(s, f, 'bench', sink);
+  return s;
+}
+
+/** A cloudevents subscription of the bench's instance; its id. */
+async function subscribe(
+  s: EventsStore,
+  f: Format,
+  name: string,
+  sink: Pick<SubscriptionInput, 'sink' | 'config'>,
+): Promise<string> {
+  const deps = { db: s.store.db, caps: s.store.caps, clock: systemClock, newId: randomUUID };
+  const sub = await createSubscription(
+    { ...deps, box: s.box, formats: { cloudevents: f.format } },
+    { instanceId: s.instanceId, name, format: 'cloudevents', ...sink },
   );
-  return { store, instanceId, box };
+  return sub.id;
 }
 
 /** Writes events 0 … n-1 into the outbox, 2,000 per transaction, all occurred at `at`. */
@@ -428,18 +441,14 @@ async function deadNeighbourThroughput(
 ): Promise<Throughput> {
   const s = await openEventsStore(dialect, { sink: 'webhook', config: { url: receiver.url } }, f);
   try {
-    const deps = { db: s.store.db, caps: s.store.caps, clock: systemClock, newId: randomUUID };
-    const dead = await createSubscription(
-      { ...deps, box: s.box, formats: { cloudevents: f.format } },
-      { instanceId: s.instanceId, name: 'down', format: 'cloudevents', sink: 'webhook', config: { url: DEAD_URL } },
-    );
+    const deadId = await subscribe(s, f, 'down', { sink: 'webhook', config: { url: DEAD_URL } });
     const now = Date.now();
     for (let from = 0; from < o.deadBacklog; from += 5_000) {
       const rows: NewDelivery[] = Array.from({ length: Math.min(5_000, o.deadBacklog - from) }, (_, k) => {
         const n = from + k;
         return {
           id: `dead-${String(n).padStart(8, '0')}`,
-          subscriptionId: dead.id,
+          subscriptionId: deadId,
           eventId: `gone-${n}`,
           jobId: `dead-job-${n % Math.ceil(o.deadBacklog / DEAD_PER_JOB)}`,
           occurredAt: now - o.deadBacklog + n,

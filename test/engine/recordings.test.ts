@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -11,15 +11,11 @@ import { FORMATS } from '../../src/events/formats/index.js';
 import { createFileRecordingStore, type RecordingStore } from '../../src/recordings/recordingStore.js';
 import { MU_LAW_SILENCE } from '../../src/telephony/audio/muLawWav.js';
 import { setUpCampaign } from '../support/campaign.js';
+import { DEBT_REMINDER, debtReminderExtras } from '../support/scriptSources.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/testStore.js';
 
 const MONDAY_8AM = DateTime.fromISO('2026-01-05T08:00:00', { zone: 'Asia/Shanghai' }).toMillis();
-const DEBT_REMINDER = readFileSync(new URL('../../examples/scripts/debt-reminder.en.yaml', import.meta.url), 'utf8');
-const extras = () => [
-  { key: 'name', value: 'Ms. Rivera' },
-  { key: 'amount', value: '$100.50' },
-  { key: 'dueDate', value: 'March 15' },
-];
+
 const urlOf = (taskId: string) => `https://calls.example.com/v1/recordings/${taskId}`;
 const WAV_HEADER = 58;
 
@@ -43,7 +39,7 @@ for (const dialect of TEST_DIALECTS) {
         start: MONDAY_8AM,
         phones,
         script: DEBT_REMINDER,
-        extras,
+        extras: debtReminderExtras,
         group: { strategy: { maxAttemptsPerDay: 2, minAttemptInterval: 30, maxAttempts: 2 } },
         recordings: { store, urlOf },
       });
@@ -84,7 +80,7 @@ for (const dialect of TEST_DIALECTS) {
         start: MONDAY_8AM,
         phones,
         script: DEBT_REMINDER,
-        extras,
+        extras: debtReminderExtras,
         recordings: { store, urlOf },
       });
       await runVirtualCampaign({ engine: c.engine, clock: c.clock, isDone: () => false, until: MONDAY_8AM + DAY });

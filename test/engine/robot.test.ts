@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY } from '../../src/core/clock.js';
@@ -7,15 +6,10 @@ import type { JobEvent } from '../../src/core/events.js';
 import { runVirtualCampaign } from '../../src/engine/runVirtualCampaign.js';
 import { taskRobotResult } from '../../src/store/tasks/taskRobotColumns.js';
 import { setUpCampaign } from '../support/campaign.js';
+import { DEBT_REMINDER, debtReminderExtras } from '../support/scriptSources.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/testStore.js';
 
 const MONDAY_8AM = DateTime.fromISO('2026-01-05T08:00:00', { zone: 'Asia/Shanghai' }).toMillis();
-const DEBT_REMINDER = readFileSync(new URL('../../examples/scripts/debt-reminder.en.yaml', import.meta.url), 'utf8');
-const extras = (i: number) => [
-  { key: 'name', value: `Ms. Rivera ${i}` },
-  { key: 'amount', value: `$${100 + i}.50` },
-  { key: 'dueDate', value: 'March 15' },
-];
 
 for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: a job group with a published script talks to every answered callee`, () => {
@@ -31,7 +25,7 @@ for (const dialect of TEST_DIALECTS) {
         start: MONDAY_8AM,
         phones,
         script: DEBT_REMINDER,
-        extras,
+        extras: debtReminderExtras,
         group: { strategy: { maxAttemptsPerDay: 2, minAttemptInterval: 30, maxAttempts: 2 } },
       });
       await runVirtualCampaign({ engine: c.engine, clock: c.clock, isDone: () => false, until: MONDAY_8AM + 2 * DAY });
@@ -90,7 +84,7 @@ for (const dialect of TEST_DIALECTS) {
             start: MONDAY_8AM,
             phones: Array.from({ length: 30 }, (_, i) => `1392222${String(i).padStart(4, '0')}`),
             script: DEBT_REMINDER,
-            extras,
+            extras: debtReminderExtras,
             group: { strategy: { maxAttempts: 1 } },
           });
           await runVirtualCampaign({ engine: c.engine, clock: c.clock, isDone: () => false, until: MONDAY_8AM + DAY });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -9,10 +9,10 @@ import { expireRecordings } from '../../src/recordings/expireRecordings.js';
 import { createFileRecordingStore } from '../../src/recordings/recordingStore.js';
 import { deleteJobGroup } from '../../src/service/jobGroups/index.js';
 import { setUpCampaign } from '../support/campaign.js';
+import { DEBT_REMINDER, debtReminderExtras } from '../support/scriptSources.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/testStore.js';
 
 const MONDAY_8AM = DateTime.fromISO('2026-01-05T08:00:00', { zone: 'Asia/Shanghai' }).toMillis();
-const DEBT_REMINDER = readFileSync(new URL('../../examples/scripts/debt-reminder.en.yaml', import.meta.url), 'utf8');
 
 for (const dialect of TEST_DIALECTS) {
   describe(`${dialect}: kept recordings go when they are too old, and with their job group`, () => {
@@ -42,11 +42,7 @@ for (const dialect of TEST_DIALECTS) {
         start: MONDAY_8AM,
         phones: Array.from({ length: 30 }, (_, i) => `1396666${String(i).padStart(4, '0')}`),
         script: DEBT_REMINDER,
-        extras: () => [
-          { key: 'name', value: 'Mr. Li' },
-          { key: 'amount', value: '$12' },
-          { key: 'dueDate', value: 'May 1' },
-        ],
+        extras: debtReminderExtras,
         recordings: { store, urlOf: (id) => `http://x/v1/recordings/${id}` },
       });
       await runVirtualCampaign({ engine: c.engine, clock: c.clock, isDone: () => false, until: MONDAY_8AM + DAY });

@@ -1,4 +1,18 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: prompts hold ${name} variable references
+import { readFileSync } from 'node:fs';
+
+/** The debt reminder example script (examples/scripts/debt-reminder.en.yaml), as its YAML text. */
+export const DEBT_REMINDER = readFileSync(
+  new URL('../../examples/scripts/debt-reminder.en.yaml', import.meta.url),
+  'utf8',
+);
+
+/** The variables the debt reminder needs, for the i-th job. */
+export const debtReminderExtras = (i: number) => [
+  { key: 'name', value: `Ms. Rivera ${i}` },
+  { key: 'amount', value: `$${100 + i}.50` },
+  { key: 'dueDate', value: 'March 15' },
+];
 /**
  * A small valid script as YAML: a reminder needing `amount` and `dueDate` from every job (`name` has a
  * fallback). `say` changes the greeting, so two versions can be told apart.

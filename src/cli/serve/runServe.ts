@@ -10,7 +10,7 @@ import { systemClock } from '../../engine/systemClock.js';
 import { createDispatcher } from '../../events/dispatcher.js';
 import { expireRecordings } from '../../recordings/expireRecordings.js';
 import { createRecordingLinks } from '../../recordings/recordingLinks.js';
-import { createFileRecordingStore, type RecordingStore } from '../../recordings/recordingStore.js';
+import { createFileRecordingStore } from '../../recordings/recordingStore.js';
 import { loadSecretKey } from '../../service/credentials/loadSecretKey.js';
 import { purgeNonces } from '../../service/credentials/nonces.js';
 import { createSecretBox } from '../../service/credentials/secretBox.js';
@@ -113,15 +113,18 @@ export async function runServe(config: Config, o: ServeOptions, log: Logger): Pr
   }, 60_000);
   noncePurge.unref();
   const recordingDays = config.OUTDIAL_RECORDING_DAYS;
-  const expireOld = (kept: RecordingStore) => () => {
-    expireRecordings(store.db, kept, systemClock.now() - recordingDays * DAY).then(
-      (n) => n > 0 && log.info({ expired: n, days: recordingDays }, 'retention: deleted old recordings'),
-      (error) => log.warn({ err: error }, 'deleting old recordings failed; trying again in an hour'),
-    );
-  };
-  const expiry = recordings && recordingDays > 0 ? setInterval(expireOld(recordings), HOUR) : undefined;
+  const expireOld =
+    recordings && recordingDays > 0
+      ? () => {
+          expireRecordings(store.db, recordings, systemClock.now() - recordingDays * DAY).then(
+            (n) => n > 0 && log.info({ expired: n, days: recordingDays }, 'retention: deleted old recordings'),
+            (error) => log.warn({ err: error }, 'deleting old recordings failed; trying again in an hour'),
+          );
+        }
+      : undefined;
+  const expiry = expireOld ? setInterval(expireOld, HOUR) : undefined;
   expiry?.unref();
-  if (recordings && recordingDays > 0) expireOld(recordings)();
+  expireOld?.();
 
   const stopSignal = new Promise<string>((resolveStop) => {
     const onSignal = (name: string) => () => resolveStop(name);

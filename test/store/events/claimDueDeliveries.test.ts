@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVirtualClock } from '../../../src/core/virtualClock.js';
-import { createSubscription } from '../../../src/events/subscriptions/index.js';
-import { createInstance } from '../../../src/service/createInstance.js';
-import { createSecretBox } from '../../../src/service/credentials/secretBox.js';
 import { claimDueDeliveries } from '../../../src/store/events/claimDueDeliveries.js';
 import { insertDeliveries, type NewDelivery } from '../../../src/store/events/insertDeliveries.js';
 import { nextDeliveryAt } from '../../../src/store/events/nextDeliveryAt.js';
-import { testIds } from '../../support/campaign.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
+import { webhookSubscriptions } from '../../support/webhookSubscriptions.js';
 
 const T0 = Date.UTC(2026, 0, 5);
 const MINUTE = 60_000;
@@ -19,25 +14,7 @@ for (const dialect of TEST_DIALECTS) {
     let subscriptionId: string;
     beforeAll(async () => {
       t = await openTestStore(dialect);
-      const deps = {
-        db: t.db,
-        caps: t.caps,
-        clock: createVirtualClock(T0),
-        newId: testIds(),
-        box: createSecretBox(randomBytes(32)),
-      };
-      const instanceId = (
-        await createInstance({ ...deps, defaultCountry: 'CN', defaultTimeZone: 'Asia/Shanghai' }, { name: 'claims' })
-      ).id;
-      subscriptionId = (
-        await createSubscription(deps, {
-          instanceId,
-          name: 'hook',
-          format: 'cloudevents',
-          sink: 'webhook',
-          config: { url: 'http://127.0.0.1:9/hook' },
-        })
-      ).id;
+      subscriptionId = await (await webhookSubscriptions(t, T0))();
     });
     afterAll(() => t.drop());
 

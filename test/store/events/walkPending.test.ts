@@ -1,10 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../../src/core/random.js';
-import { createVirtualClock } from '../../../src/core/virtualClock.js';
-import { createSubscription } from '../../../src/events/subscriptions/index.js';
-import { createInstance } from '../../../src/service/createInstance.js';
-import { createSecretBox } from '../../../src/service/credentials/secretBox.js';
 import { insertDeliveries, type NewDelivery } from '../../../src/store/events/insertDeliveries.js';
 import {
   noteInserted,
@@ -13,8 +8,8 @@ import {
   type WalkMemoSlot,
   walkPending,
 } from '../../../src/store/events/walkPending.js';
-import { testIds } from '../../support/campaign.js';
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../../support/testStore.js';
+import { webhookSubscriptions } from '../../support/webhookSubscriptions.js';
 
 const T0 = Date.UTC(2026, 0, 5);
 
@@ -30,31 +25,12 @@ const rowOf =
   });
 
 for (const dialect of TEST_DIALECTS) {
-  describe(`${dialect}: a walk that starts after the blocked prefix an earlier one found`, () => {
+  describe(`${dialect}: a walk that starts from what earlier walks learned`, () => {
     let t: TestStore;
-    let instanceId: string;
-    const deps = () => ({
-      db: t.db,
-      caps: t.caps,
-      clock: createVirtualClock(T0),
-      newId: testIds(),
-      box: createSecretBox(randomBytes(32)),
-    });
-    const newSubscription = async () =>
-      (
-        await createSubscription(deps(), {
-          instanceId,
-          name: 'hook',
-          format: 'cloudevents',
-          sink: 'webhook',
-          config: { url: 'http://127.0.0.1:9/hook' },
-        })
-      ).id;
+    let newSubscription: () => Promise<string>;
     beforeAll(async () => {
       t = await openTestStore(dialect);
-      instanceId = (
-        await createInstance({ ...deps(), defaultCountry: 'CN', defaultTimeZone: 'Asia/Shanghai' }, { name: 'walks' })
-      ).id;
+      newSubscription = await webhookSubscriptions(t, T0);
     });
     afterAll(() => t.drop());
 
