@@ -67,9 +67,12 @@ for (const dialect of TEST_DIALECTS) {
         expect(e.task?.status).toBe(task?.status);
         expect(e.occurredAt).toBe(task?.end_time);
       }
-      // A job's events come in order: Dialing before CallAnswered before CallFinished, JobComplete last.
+      // A job's events come in order: Dialing before CallAnswered before CallFinished, JobComplete last. Events of
+      // one instant are in the order they were made (their ids), not the order the table happens to return them.
       for (const job of ended) {
-        const mine = events.filter((e) => e.jobId === job.id).sort((a, b) => a.occurredAt - b.occurredAt);
+        const mine = events
+          .filter((e) => e.jobId === job.id)
+          .sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : 1));
         expect(mine.at(-1)?.type).toBe('JobComplete');
         expect(mine[0]?.type).toBe('Dialing');
       }
